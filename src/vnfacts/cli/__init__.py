@@ -1,0 +1,25 @@
+"""The `vnfacts` command line: one module per command, shared options in options.py."""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .extract import extract
+from .rules_cmd import rules
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="vnfacts")
+def main():
+    """Facts from Vietnamese government news: dates, officials, percentages, money, counts.
+
+    \b
+    Examples:
+      vnfacts extract samples/hoi-nghi-lao-dong.txt
+      vnfacts extract article.txt --format json | jq '.facts[]'
+      vnfacts rules list
+    """
+
+
+main.add_command(extract)
+main.add_command(rules)

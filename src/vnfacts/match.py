@@ -1,0 +1,40 @@
+"""Run every compiled rule over a document and normalize its matches into candidate facts."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+from .errors import RuleTimeout
+from .model import Fact
+from .normalize import NORMALIZERS, MatchInfo
+from .rules import RuleSet
+from .text import TextView
+
+#: Seconds one rule may spend on one document before it is stopped (regex's own timeout).
+RULE_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    fact: Fact
+    priority: int
+
+
+def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) -> Iterator[Candidate]:
+    """Every match of every rule that sits on token boundaries and normalizes to a value."""
+    text = view.text
+    for rule in ruleset.rules:
+        normalize = NORMALIZERS[rule.normalizer]
+        try:
+            for m in rule.compiled.finditer(text, timeout=RULE_TIMEOUT):
+                start, end = m.span()
+                if not view.on_token_boundaries(start, end):
+                    continue
+                fields = normalize(MatchInfo(m.group(), m.groupdict(), ruleset.lexicons, published))
+                if fields is not None:
+                    yield Candidate(Fact(rule.type, m.group(), start, end, rule=rule.id, **fields), rule.priority)
+        except TimeoutError:
+            raise RuleTimeout(
+                f"rule {rule.id} ({rule.where}) ran past {RULE_TIMEOUT:g}s: its pattern backtracks too much"
+            ) from None

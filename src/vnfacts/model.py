@@ -1,0 +1,99 @@
+"""The output contract as Python objects: one `Fact` schema for every fact type, one `Document`.
+
+Facts are frozen: a fact never changes after the pipeline made it. `to_dict()` gives the JSON
+shape documented in the README and in `schema/document.schema.json`; fields that are `None`
+are left out, so each fact type carries only its own keys.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any
+
+#: Fact fields every fact has, in output order.
+CORE_FIELDS = ("type", "text", "start", "end", "value", "rule")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact found in a document.
+
+    >>> f = Fact("money", "27 tỷ đồng", 10, 20, 27_000_000_000, "money.scale", currency="VND")
+    >>> f.to_dict()["value"], f.to_dict()["currency"]
+    (27000000000, 'VND')
+    """
+
+    type: str
+    text: str
+    start: int
+    end: int
+    value: Any
+    rule: str
+    # Numbers (percent, money, quantity).
+    qualifier: str | None = None
+    upper: Any = None
+    unit: str | None = None
+    currency: str | None = None
+    per: str | None = None
+    # Dates.
+    grain: str | None = None
+    part_of_day: str | None = None
+    lunar: str | None = None
+    # People, organizations, places, documents.
+    name: str | None = None
+    titles: tuple[str, ...] | None = None
+    honorific: str | None = None
+    organization: str | None = None
+    expanded: str | None = None
+    level: str | None = None
+    kind: str | None = None
+    number: str | None = None
+    year: int | None = None
+    issuer: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fact as plain JSON-ready data (Decimal becomes a JSON number)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if v is None and f.name not in CORE_FIELDS:
+                continue
+            out[f.name] = _plain(v)
+        return out
+
+    @property
+    def attributes(self) -> dict[str, Any]:
+        """The normalized fields of the fact: everything but type, text, offsets and rule."""
+        return {k: v for k, v in self.to_dict().items() if k not in CORE_FIELDS or k == "value"}
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    if isinstance(v, tuple):
+        return [_plain(x) for x in v]
+    return v
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The result of extracting one text.
+
+    `text` is the decoded NFC text every fact's offsets point into: `fact.text ==
+    doc.text[fact.start:fact.end]`.
+    """
+
+    text: str
+    facts: tuple[Fact, ...]
+    source: str | None = None
+    published: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": self.source, "published": self.published}
+        out.update(self.meta)
+        out["facts"] = [f.to_dict() for f in self.facts]
+        return out
+
+    def of_type(self, *types: str) -> list[Fact]:
+        return [f for f in self.facts if f.type in types]

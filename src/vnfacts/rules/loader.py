@@ -1,0 +1,310 @@
+"""Load rule files: parse, validate everything a user can write, expand sub-patterns, compile.
+
+Every problem in every file is collected and reported at once, each as
+`path:line: rule <id>: what is wrong`, in a single RuleError.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import regex
+
+from ..errors import RuleError
+from ..normalize import NORMALIZERS, load_builtin
+from .lexicon import Lexicon
+from .model import Example, Negative, Rule
+from .yamlfile import LineDict, load_yaml
+
+FILE_KEYS = ("rules", "patterns", "lexicons")
+RULE_KEYS = ("id", "type", "pattern", "priority", "normalizer", "examples", "negatives", "description")
+EXAMPLE_KEYS = ("text", "fact", "facts", "published")
+NAME = regex.compile(r"[A-Z][A-Z0-9_]*")
+REFERENCE = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
+DEFAULT_PRIORITY = 50
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped rule files: inside the installed wheel, or `rules/` of a source checkout."""
+    packaged = resources.files("vnfacts") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def rule_files(paths: Iterable[Path | str]) -> list[Path]:
+    """Expand directories into their *.yaml / *.yml files, sorted by name."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.iterdir() if f.suffix in (".yaml", ".yml")))
+        else:
+            out.append(p)
+    return out
+
+
+@dataclass
+class RuleSet:
+    """Compiled rules, in file order, and the lexicons their normalizers look things up in."""
+
+    rules: list[Rule]
+    lexicons: dict[str, Lexicon]
+    files: list[Path] = field(default_factory=list)
+
+    def by_id(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+    @property
+    def types(self) -> list[str]:
+        return sorted({r.type for r in self.rules})
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Loader:
+    """One load: the files, the shared namespace of sub-patterns and lexicons, the problems."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.patterns: dict[str, tuple[str, Path, int]] = {}
+        self.lexicons: dict[str, Lexicon] = {}
+        self._expanded: dict[str, str] = {}
+
+    def problem(self, path: Path, line: int, what: str, rule: str | None = None) -> None:
+        who = f"rule {rule}: " if rule else ""
+        self.problems.append(f"{path}:{line}: {who}{what}")
+
+    # -- file level ---------------------------------------------------------------------------
+    def read(self, path: Path) -> LineDict | None:
+        try:
+            data = load_yaml(path)
+        except RuleError as exc:
+            self.problems.extend(exc.problems)
+            return None
+        if not isinstance(data, dict):
+            self.problem(path, 1, "a rule file must be a mapping with a 'rules:' list")
+            return None
+        for key in data:
+            if key not in FILE_KEYS:
+                self.problem(path, data.line_of(key), f"unknown key '{key}'{_did_you_mean(str(key), FILE_KEYS)}")
+        return data
+
+    def collect_shared(self, path: Path, data: LineDict) -> None:
+        patterns = data.get("patterns") or {}
+        lexicons = data.get("lexicons") or {}
+        for section, table in (("patterns", patterns), ("lexicons", lexicons)):
+            if not isinstance(table, dict):
+                self.problem(path, data.line_of(section), f"'{section}' must be a mapping of NAME: ...")
+        if isinstance(patterns, dict):
+            for name, src in patterns.items():
+                line = patterns.line_of(name)
+                if not NAME.fullmatch(str(name)):
+                    self.problem(path, line, f"pattern name '{name}' must be UPPER_CASE")
+                elif not isinstance(src, str):
+                    self.problem(path, line, f"pattern {name} must be a string")
+                else:
+                    self.patterns[name] = (src, path, line)
+        if isinstance(lexicons, dict):
+            for name, forms in lexicons.items():
+                line = lexicons.line_of(name)
+                if not NAME.fullmatch(str(name)):
+                    self.problem(path, line, f"lexicon name '{name}' must be UPPER_CASE")
+                elif not _valid_lexicon(forms):
+                    self.problem(path, line, f"lexicon {name} must be a list of words or a mapping KEY: [words]")
+                else:
+                    self.lexicons[name] = Lexicon.from_data(name, forms)
+
+    # -- sub-pattern expansion ----------------------------------------------------------------
+    def expand(self, source: str, stack: tuple[str, ...] = ()) -> str:
+        """Replace every {NAME} by its sub-pattern or lexicon; KeyError names an undefined one."""
+
+        def sub(m: regex.Match) -> str:
+            name = m.group(1)
+            if name in self.lexicons:
+                return self.lexicons[name].pattern()
+            if name not in self.patterns:
+                raise KeyError(name)
+            if name in stack:
+                raise RecursionError(" -> ".join(stack + (name,)))
+            if name not in self._expanded:
+                self._expanded[name] = "(?:" + self.expand(self.patterns[name][0], stack + (name,)) + ")"
+            return self._expanded[name]
+
+        return REFERENCE.sub(sub, source)
+
+    def check_patterns(self) -> None:
+        for name, (src, path, line) in self.patterns.items():
+            try:
+                regex.compile(self.expand(src, (name,)), FLAGS)
+            except KeyError as exc:
+                self.problem(path, line, f"pattern {name}: undefined sub-pattern {{{exc.args[0]}}}")
+            except RecursionError as exc:
+                self.problem(path, line, f"pattern {name}: refers to itself ({exc})")
+            except regex.error as exc:
+                self.problem(path, line, f"pattern {name}: bad regex: {exc}")
+
+    # -- rules --------------------------------------------------------------------------------
+    def rules_of(self, path: Path, data: LineDict) -> list[Rule]:
+        items = data.get("rules")
+        if items is None:
+            if not (data.get("patterns") or data.get("lexicons")):
+                self.problem(path, data.line, "no 'rules:' list (nor patterns or lexicons)")
+            return []
+        if not isinstance(items, list):
+            self.problem(path, data.line_of("rules"), "'rules' must be a list")
+            return []
+        out: list[Rule] = []
+        seen: set[str] = set()
+        for item in items:
+            rule = self.rule(path, item, getattr(data.get("rules"), "line", 1))
+            if rule is None:
+                continue
+            if rule.id in seen:
+                self.problem(path, rule.line, "duplicate rule id in this file", rule.id)
+            seen.add(rule.id)
+            out.append(rule)
+        return out
+
+    def rule(self, path: Path, item: Any, fallback_line: int) -> Rule | None:
+        if not isinstance(item, dict):
+            self.problem(path, fallback_line, "each rule must be a mapping with id, type, pattern, examples")
+            return None
+        line = item.line
+        rid = str(item.get("id") or "?")
+        ok = True
+
+        def bad(what: str, key: str | None = None) -> None:
+            nonlocal ok
+            ok = False
+            self.problem(path, item.line_of(key) if key else line, what, rid)
+
+        for key in item:
+            if key not in RULE_KEYS:
+                bad(f"unknown key '{key}'{_did_you_mean(str(key), RULE_KEYS)}", key)
+        for key in ("id", "type", "pattern"):
+            if not isinstance(item.get(key), str) or not item.get(key):
+                bad(f"'{key}' is required and must be a string")
+        priority = item.get("priority", DEFAULT_PRIORITY)
+        if not isinstance(priority, int) or isinstance(priority, bool):
+            bad("'priority' must be an integer", "priority")
+        norm = item.get("normalizer", item.get("type"))
+        load_builtin()
+        if norm not in NORMALIZERS:
+            bad(f"unknown normalizer '{norm}' (known: {', '.join(sorted(NORMALIZERS))})", "normalizer")
+        compiled = None
+        if isinstance(item.get("pattern"), str):
+            try:
+                compiled = regex.compile(self.expand(item["pattern"]), FLAGS)
+            except KeyError as exc:
+                bad(f"undefined sub-pattern {{{exc.args[0]}}} in pattern", "pattern")
+            except RecursionError as exc:
+                bad(f"sub-patterns refer to themselves: {exc}", "pattern")
+            except regex.error as exc:
+                bad(f"bad regex in pattern: {exc}", "pattern")
+        examples = self.examples(item, bad)
+        negatives = self.negatives(item, bad)
+        if not ok or compiled is None:
+            return None
+        return Rule(
+            id=rid, type=item["type"], pattern=item["pattern"], compiled=compiled,
+            priority=priority, normalizer=norm, examples=examples, negatives=negatives,
+            path=path, line=line, description=str(item.get("description", "")),
+        )
+
+    def examples(self, item: LineDict, bad) -> tuple[Example, ...]:
+        raw = item.get("examples")
+        if not isinstance(raw, list) or not raw:
+            bad("every rule needs at least one example", "examples" if "examples" in item else None)
+            return ()
+        out = []
+        for i, ex in enumerate(raw):
+            line = raw.item_lines[i]
+            if not isinstance(ex, dict):
+                bad(f"example at line {line} must be a mapping with 'text' and 'fact' or 'facts'")
+                continue
+            for key in ex:
+                if key not in EXAMPLE_KEYS:
+                    bad(f"example at line {ex.line_of(key)}: unknown key '{key}'{_did_you_mean(str(key), EXAMPLE_KEYS)}")
+            text = ex.get("text")
+            has_one, has_many = "fact" in ex, "facts" in ex
+            if not isinstance(text, str) or not text:
+                bad(f"example at line {line} needs a 'text' string")
+            elif has_one == has_many:
+                bad(f"example at line {line} needs exactly one of 'fact' or 'facts'")
+            elif has_one and not isinstance(ex["fact"], dict):
+                bad(f"example at line {line}: 'fact' must be a mapping")
+            elif has_many and not (isinstance(ex["facts"], list) and all(isinstance(f, dict) for f in ex["facts"])):
+                bad(f"example at line {line}: 'facts' must be a list of mappings")
+            else:
+                expected = (ex["fact"],) if has_one else tuple(ex["facts"])
+                out.append(Example(text, tuple(dict(e) for e in expected), has_one, line, _str(ex.get("published"))))
+        return tuple(out)
+
+    def negatives(self, item: LineDict, bad) -> tuple[Negative, ...]:
+        raw = item.get("negatives") or []
+        if not isinstance(raw, list):
+            bad("'negatives' must be a list of texts", "negatives")
+            return ()
+        out = []
+        for i, neg in enumerate(raw):
+            line = raw.item_lines[i]
+            if isinstance(neg, str):
+                out.append(Negative(neg, line))
+            elif isinstance(neg, dict) and isinstance(neg.get("text"), str):
+                out.append(Negative(neg["text"], line, _str(neg.get("published"))))
+            else:
+                bad(f"negative at line {line} must be a text")
+        return tuple(out)
+
+
+def _str(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def _valid_lexicon(forms: Any) -> bool:
+    if isinstance(forms, list):
+        return all(isinstance(f, (str, int)) for f in forms) and bool(forms)
+    if isinstance(forms, dict):
+        return all(isinstance(v, list) and all(isinstance(f, (str, int)) for f in v) for v in forms.values())
+    return False
+
+
+def load_ruleset(paths: Sequence[Path | str] = (), *, builtin: bool = True) -> RuleSet:
+    """Load the shipped rules (unless builtin=False) and then the user's files or folders.
+
+    A later rule with an id already loaded replaces it, so a user file can override a shipped
+    rule. Raises RuleError listing every problem found.
+    """
+    files = (rule_files([builtin_rules_dir()]) if builtin else []) + rule_files(paths)
+    loader = _Loader()
+    parsed = []
+    for path in files:
+        if not path.exists():
+            loader.problem(path, 0, "no such rule file or folder")
+            continue
+        data = loader.read(path)
+        if data is not None:
+            parsed.append((path, data))
+            loader.collect_shared(path, data)
+    loader.check_patterns()
+    rules: dict[str, Rule] = {}
+    for path, data in parsed:
+        for rule in loader.rules_of(path, data):
+            rules[rule.id] = rule
+    if loader.problems:
+        raise RuleError(loader.problems)
+    return RuleSet(list(rules.values()), loader.lexicons, files)
+
+
+@lru_cache(maxsize=8)
+def cached_ruleset(paths: tuple[str, ...] = (), builtin: bool = True) -> RuleSet:
+    """Compile once per process: the same rule files give the same RuleSet object."""
+    return load_ruleset(paths, builtin=builtin)

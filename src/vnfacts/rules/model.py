@@ -1,0 +1,49 @@
+"""A loaded rule and its examples."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example of a rule: `text` must give exactly the facts in `expected`.
+
+    `whole` is the single-fact form (`fact:`): that fact must span all of `text` and come from
+    the rule itself. The list form (`facts:`) checks every fact of the rule's type, in order.
+    """
+
+    text: str
+    expected: tuple[dict[str, Any], ...]
+    whole: bool
+    line: int
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Negative:
+    text: str
+    line: int
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    type: str
+    pattern: str  # as written in the file
+    compiled: regex.Pattern
+    priority: int
+    normalizer: str
+    examples: tuple[Example, ...]
+    negatives: tuple[Negative, ...]
+    path: Path
+    line: int
+    description: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"

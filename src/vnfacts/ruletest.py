@@ -1,0 +1,112 @@
+"""Run the examples and negatives of rules: the proof every rule carries with it.
+
+Used by the test suite (one pytest id per example) and by `vnfacts rules test` / `rules check`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+
+from .extractor import Extractor
+from .model import Fact
+from .rules import Example, Negative, Rule, RuleSet
+
+POSITION_KEYS = ("text", "start", "end", "rule")
+# Strings a healthy pattern scans in milliseconds; a pattern that backtracks catastrophically
+# runs past the probe's timeout on at least one of them.
+PROBES = ("1" * 3000, "1." * 1500, " " * 3000, "a " * 1500, "%" * 3000, "1 " * 1500 + "x", "đ" * 3000)
+PROBE_TIMEOUT = 0.5
+
+
+@dataclass(frozen=True)
+class Case:
+    """One example or negative of one rule, addressable as a test id."""
+
+    rule: Rule
+    item: Example | Negative
+
+    @property
+    def kind(self) -> str:
+        return "example" if isinstance(self.item, Example) else "negative"
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule.id}:{self.kind}:{self.item.line}"
+
+    @property
+    def where(self) -> str:
+        return f"{self.rule.path}:{self.item.line}"
+
+
+def cases(ruleset: RuleSet) -> Iterator[Case]:
+    for rule in ruleset.rules:
+        for item in (*rule.examples, *rule.negatives):
+            yield Case(rule, item)
+
+
+def _comparable(fact: Fact, keys: set[str]) -> dict[str, Any]:
+    """The fact's normalized fields, plus any position keys the expectation names."""
+    d = fact.to_dict()
+    out = {k: v for k, v in d.items() if k not in POSITION_KEYS and k != "type"}
+    out.update({k: d[k] for k in POSITION_KEYS if k in keys})
+    return out
+
+
+def _show(facts: list[Fact]) -> str:
+    return "[" + ", ".join(f"{f.text!r} -> {_comparable(f, {'rule'})}" for f in facts) + "]" if facts else "no fact"
+
+
+def check(extractor: Extractor, case: Case) -> str | None:
+    """None when the case holds, else what went wrong, in one line."""
+    item, rule = case.item, case.rule
+    doc = extractor.extract(item.text, published=item.published)
+    got = doc.of_type(rule.type)
+    if isinstance(item, Negative):
+        return f"negative {item.text!r} gave {_show(got)}" if got else None
+    if item.whole:
+        expected = dict(item.expected[0])
+        expected.setdefault("rule", rule.id)
+        want = {"start": 0, "end": len(doc.text), **expected}
+        if len(got) != 1 or _comparable(got[0], set(want)) != _normal(want):
+            return f"example {item.text!r}: expected one {rule.type} fact covering it all {_normal(expected)}, got {_show(got)}"
+        return None
+    wants = [_normal(e) for e in item.expected]
+    actual = [_comparable(f, set(w)) for f, w in zip(got, wants)]
+    if len(got) != len(wants) or actual != wants:
+        return f"example {item.text!r}: expected {wants}, got {_show(got)}"
+    return None
+
+
+def _normal(expected: dict[str, Any]) -> dict[str, Any]:
+    """YAML gives `value: 104.65` as float and lists for titles: compare in JSON form."""
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in expected.items()}
+
+
+def probe(rule: Rule) -> str | None:
+    """Run the rule on strings that expose catastrophic backtracking; None if it keeps up."""
+    for text in PROBES:
+        try:
+            for _ in rule.compiled.finditer(text, timeout=PROBE_TIMEOUT):
+                pass
+        except TimeoutError:
+            return f"pattern backtracks catastrophically (over {PROBE_TIMEOUT}s on {text[:12]!r}...)"
+    return None
+
+
+def failures(extractor: Extractor, ruleset: RuleSet | None = None, *, probes: bool = True) -> list[str]:
+    """Every failing case as `path:line: rule <id>: what is wrong`."""
+    ruleset = ruleset or extractor.ruleset
+    out = []
+    for rule in ruleset.rules:
+        if probes and (problem := probe(rule)):
+            out.append(f"{rule.where}: rule {rule.id}: {problem}")
+    if out:  # running examples through a runaway pattern would only hang
+        return out
+    for case in cases(ruleset):
+        problem = check(extractor, case)
+        if problem:
+            out.append(f"{case.where}: rule {case.rule.id}: {problem}")
+    return out
+
+

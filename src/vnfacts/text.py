@@ -1,0 +1,140 @@
+"""The text a document's rules run over, with underthesea's tokens mapped to character offsets.
+
+underthesea does two jobs here:
+- its syllable tokenizer (the regex stage of `word_tokenize`) decides token boundaries: a match
+  must start and end on one, so "320" inside "A320" or "19" inside "COVID-19" is never a number;
+- its CRF word segmenter and POS tagger give words and tags (for names of people).
+
+Both run lazily, one line at a time, only on the lines a rule needs: most of a document is
+never tokenized at all, which keeps extraction faster than segmenting the whole text.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+
+def nfc(text: str) -> str:
+    """Compose the text to NFC: every offset the user sees points into this form."""
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    tag: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _syllable_pattern():
+    # underthesea's own tokenizer regex (numbers, codes, URLs, abbreviations, words, punctuation).
+    # We call it ourselves to keep each token's span; `tokenize()` returns only strings.
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    return regex_tokenize.patterns
+
+
+def syllable_tokens(line: str, offset: int = 0) -> list[Token]:
+    """underthesea's syllable tokens of one line, with offsets.
+
+    >>> [t.text for t in syllable_tokens("Chi 1.250,5 tỷ đồng cho A320")]
+    ['Chi', '1.250,5', 'tỷ', 'đồng', 'cho', 'A320']
+    """
+    return [
+        Token(m.group(), m.start() + offset, m.end() + offset)
+        for m in _syllable_pattern().finditer(line)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _word_model():
+    # The CRF model word_tokenize loads; we feed it our own syllables so offsets are kept.
+    import underthesea.pipeline.word_tokenize as word_tokenize_pkg
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+
+    model = FastCRFSequenceTagger()
+    model.load(os.path.join(os.path.dirname(word_tokenize_pkg.__file__), "models", "ws_crf_vlsp2013_20230727"))
+    return model
+
+
+def word_tokens(line: str, offset: int = 0) -> list[Token]:
+    """underthesea's CRF word segmentation of one line, with offsets.
+
+    >>> [t.text for t in word_tokens("Phó Chủ tịch UBND tỉnh Nghệ An")]
+    ['Phó', 'Chủ tịch', 'UBND', 'tỉnh', 'Nghệ An']
+    """
+    syllables = syllable_tokens(line, offset)
+    if not syllables:
+        return []
+    tags = _word_model().predict([[t.text] for t in syllables])
+    words: list[Token] = []
+    for tag, syl in zip(tags, syllables):
+        if tag == "I-W" and words:
+            prev = words[-1]
+            words[-1] = Token(line[prev.start - offset : syl.end - offset], prev.start, syl.end)
+        else:
+            words.append(syl)
+    return words
+
+
+def pos_tagged(line: str, offset: int = 0) -> list[Token]:
+    """Words of one line with underthesea's POS tags (Np = proper noun, N = noun, ...).
+
+    >>> [(t.text, t.tag) for t in pos_tagged("Ông Nguyễn Văn Đệ phát biểu")][:2]
+    [('Ông', 'Nc'), ('Nguyễn Văn Đệ', 'Np')]
+    """
+    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+
+    words = word_tokens(line, offset)
+    if not words:
+        return []
+    tagged = CRFPOSTagPredictor.Instance().predict([w.text for w in words])
+    return [Token(w.text, w.start, w.end, tag) for w, (_, tag) in zip(words, tagged)]
+
+
+_LINE = regex.compile(r"[^\n]+")
+
+
+class TextView:
+    """A document's NFC text, split in lines, tokenized on demand and cached per line."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+        self._line_starts = [s for s, _ in self._lines]
+        self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+
+    def line_of(self, pos: int) -> int:
+        """Index of the line holding character `pos`."""
+        return max(0, bisect.bisect_right(self._line_starts, pos) - 1)
+
+    def line_span(self, index: int) -> tuple[int, int]:
+        return self._lines[index]
+
+    def _boundaries(self, index: int) -> tuple[frozenset[int], frozenset[int]]:
+        if index not in self._bounds:
+            start, end = self._lines[index]
+            toks = syllable_tokens(self.text[start:end], start)
+            self._bounds[index] = (frozenset(t.start for t in toks), frozenset(t.end for t in toks))
+        return self._bounds[index]
+
+    def on_token_boundaries(self, start: int, end: int) -> bool:
+        """True when [start, end) begins at a token's start and ends at a token's end."""
+        if not self._lines or end <= start:
+            return False
+        starts, _ = self._boundaries(self.line_of(start))
+        _, ends = self._boundaries(self.line_of(end - 1))
+        return start in starts and end in ends
+
+    def words(self, index: int, tagged: bool = False) -> list[Token]:
+        """underthesea words (optionally POS-tagged) of line `index`, with document offsets."""
+        start, end = self._lines[index]
+        line = self.text[start:end]
+        return pos_tagged(line, start) if tagged else word_tokens(line, start)

@@ -1,0 +1,62 @@
+"""The Python API: extract(), Extractor, frozen facts, exact values, the JSON Schema."""
+import dataclasses
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from vnfacts import Document, Extractor, Fact, extract
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schema" / "document.schema.json").read_text())
+
+
+def test_extract_returns_document_with_frozen_facts():
+    doc = extract("Tổng vốn đầu tư 412,6 tỷ đồng, đạt 104,65% kế hoạch.")
+    assert isinstance(doc, Document)
+    money, percent = doc.facts
+    assert isinstance(money, Fact)
+    assert money.value == 412_600_000_000 and type(money.value) is int
+    assert percent.value == Decimal("104.65")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        money.value = 1
+
+
+def test_to_dict_gives_exact_json_numbers():
+    d = extract("đạt 104,65% và 27 tỷ đồng").to_dict()
+    assert json.dumps([f["value"] for f in d["facts"]]) == "[104.65, 27000000000]"
+
+
+def test_offsets_point_into_nfc_text():
+    import unicodedata
+    nfd = unicodedata.normalize("NFD", "Huyện chi hơn 27 tỷ đồng.")
+    doc = extract(nfd)
+    [f] = doc.facts
+    assert doc.text[f.start:f.end] == f.text == "hơn 27 tỷ đồng"
+
+
+def test_extractor_reused_and_published():
+    ex = Extractor()
+    a = ex.extract("thu 2 tỷ VNĐ", published="2024-03-08")
+    b = ex.extract("thu 2 tỷ VNĐ")
+    assert a.published == "2024-03-08" and b.published is None
+    assert a.facts == b.facts
+
+
+def test_output_validates_against_schema():
+    text = (Path(__file__).resolve().parents[1] / "samples" / "ngan-sach-tinh.txt").read_text(encoding="utf-8")
+    jsonschema.validate(extract(text).to_dict(), SCHEMA)
+
+
+def test_schema_rejects_a_broken_fact():
+    bad = {"source": None, "published": None, "facts": [{"type": "money", "text": "x", "start": 0, "end": 1, "value": 1, "rule": "r"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, SCHEMA)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "%%%%", "1234567890" * 50, "tỷ đồng"])
+def test_degenerate_texts_give_no_error(text):
+    doc = extract(text)
+    for f in doc.facts:
+        assert doc.text[f.start:f.end] == f.text

@@ -1,0 +1,25 @@
+"""Every example and negative of every shipped rule is a test with its own id."""
+import pytest
+
+from vnfacts import Extractor
+from vnfacts.ruletest import cases, check, probe
+
+_EXTRACTOR = Extractor()
+CASES = list(cases(_EXTRACTOR.ruleset))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_rule_case(case):
+    problem = check(_EXTRACTOR, case)
+    assert problem is None, f"{case.where}: {problem}"
+
+
+@pytest.mark.parametrize("rule", _EXTRACTOR.ruleset.rules, ids=[r.id for r in _EXTRACTOR.ruleset.rules])
+def test_rule_does_not_backtrack(rule):
+    assert probe(rule) is None
+
+
+def test_every_rule_has_examples():
+    assert CASES, "no rule cases collected"
+    for rule in _EXTRACTOR.ruleset.rules:
+        assert rule.examples, rule.id
