@@ -6,10 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from . import stages
 from .match import candidates
 from .model import Document
 from .resolve import resolve
 from .rules import RuleSet, cached_ruleset
+from .stages import Draft
 from .text import TextView, nfc
 
 
@@ -30,17 +32,22 @@ class Extractor:
 
     def __init__(self, rules: Sequence[str | Path] = (), *, builtin: bool = True, ruleset: RuleSet | None = None):
         self.ruleset = ruleset or cached_ruleset(tuple(str(p) for p in rules), builtin)
+        stages.load_builtin()
 
     def extract(self, text: str, published: str | date | None = None, source: str | None = None) -> Document:
-        text = nfc(text)
-        reference = as_date(published)
-        view = TextView(text)
-        facts = resolve(candidates(self.ruleset, view, reference))
+        given = as_date(published)
+        draft = Draft(TextView(nfc(text)), given, published_given=given is not None)
+        for run_stage in stages.BEFORE:
+            run_stage(draft)
+        draft.facts = resolve(candidates(self.ruleset, draft.view, draft.published))
+        for run_stage in stages.AFTER:
+            run_stage(draft)
         return Document(
-            text=text,
-            facts=tuple(facts),
+            text=draft.text,
+            facts=tuple(draft.facts),
             source=source,
-            published=reference.isoformat() if reference else None,
+            published=draft.published.isoformat() if draft.published else None,
+            meta=draft.meta,
         )
 
 

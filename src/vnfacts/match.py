@@ -31,10 +31,19 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
                 start, end = m.span()
                 if not view.on_token_boundaries(start, end):
                     continue
-                fields = normalize(MatchInfo(m.group(), m.groupdict(), ruleset.lexicons, published))
-                if fields is not None:
-                    yield Candidate(Fact(rule.type, m.group(), start, end, rule=rule.id, **fields), rule.priority)
+                info = MatchInfo(m.group(), m.groupdict(), ruleset.lexicons, published, start, end, view,
+                                 _group_spans(m))
+                fields = normalize(info)
+                if fields is None:
+                    continue
+                # A normalizer may narrow the span (e.g. drop a trailing word); offsets stay exact.
+                start, end = fields.pop("start", start), fields.pop("end", end)
+                yield Candidate(Fact(rule.type, text[start:end], start, end, rule=rule.id, **fields), rule.priority)
         except TimeoutError:
             raise RuleTimeout(
                 f"rule {rule.id} ({rule.where}) ran past {RULE_TIMEOUT:g}s: its pattern backtracks too much"
             ) from None
+
+
+def _group_spans(m) -> dict[str, tuple[int, int]]:
+    return {name: m.span(name) for name, value in m.groupdict().items() if value is not None}

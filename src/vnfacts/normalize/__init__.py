@@ -31,7 +31,10 @@ class MatchInfo:
     groups: Mapping[str, str | None]
     lexicons: Mapping[str, "Any"]
     published: Any = None  # datetime.date or None: the reference for partial dates
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    start: int = 0  # the match's offsets in the document
+    end: int = 0
+    view: Any = None  # the document's TextView: words and POS tags around the match
+    spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # named group -> offsets
 
     def group(self, name: str) -> str | None:
         return self.groups.get(name)
