@@ -36,7 +36,7 @@ def test_json_for_one_file_is_one_object(run):
     result = run("extract", SAMPLE, "--format", "json")
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["source"] == SAMPLE and doc["published"] is None
+    assert doc["source"] == SAMPLE and doc["published"] == "2024-12-10"  # from "Cập nhật: 10/12/2024 16:05"
     money = [f for f in doc["facts"] if f["type"] == "money"]
     assert money[0] == {"type": "money", "text": "21.350 tỷ đồng", "start": money[0]["start"],
                         "end": money[0]["end"], "value": 21350000000000, "rule": "money.amount", "currency": "VND"}
@@ -83,9 +83,12 @@ def test_table_with_explain_names_rules(run):
     assert "money.amount" in result.stdout and "percent.sign" in result.stdout
 
 
-def test_published_option_fills_the_document(run):
-    result = run("extract", SAMPLE, "-f", "json", "--published", "2024-12-10")
-    assert json.loads(result.stdout)["published"] == "2024-12-10"
+def test_published_option_overrides_the_detected_date(run):
+    result = run("extract", SAMPLE, "-f", "json", "--published", "2024-12-11")
+    doc = json.loads(result.stdout)
+    assert doc["published"] == "2024-12-11"
+    # "Chiều 10/12" resolves against the given reference
+    assert any(f["text"] == "Chiều 10/12" and f["value"] == "2024-12-10" for f in doc["facts"])
 
 
 def test_bad_published_is_usage_error(run):

@@ -111,6 +111,11 @@ class TextView:
         self._line_starts = [s for s, _ in self._lines]
         self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
 
+    @property
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of every non-empty line."""
+        return self._lines
+
     def line_of(self, pos: int) -> int:
         """Index of the line holding character `pos`."""
         return max(0, bisect.bisect_right(self._line_starts, pos) - 1)

@@ -48,4 +48,4 @@ class MatchInfo:
 
 def load_builtin() -> None:
     """Import the modules that register the built-in normalizers."""
-    from . import quantities  # noqa: F401
+    from . import dates, lunar_dates, quantities, relative_dates  # noqa: F401
