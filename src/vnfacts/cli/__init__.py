@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .eval_cmd import eval_command
 from .extract import extract
 from .rules_cmd import rules
 
@@ -23,3 +24,4 @@ def main():
 
 main.add_command(extract)
 main.add_command(rules)
+main.add_command(eval_command)

@@ -1,0 +1,99 @@
+"""`vnfacts eval`: score vnfacts against a hand-annotated gold set (see docs/eval.md).
+
+Exit codes: 0 a complete evaluation; 1 a --min-f1 floor was missed, or some document could
+not be extracted (it is scored with no predictions and named on stderr); 2 usage or gold
+file errors, one `file:line: ...` line each.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..evaluate import GoldError, evaluate, gold_types, load_gold, vnfacts_predictor
+from ..evaluate.report import ordered
+from ..evaluate.table import write_table
+from .options import EXIT_INPUT, EXIT_USAGE, load_extractor, quiet_pipe, warn
+
+
+class GoldFileError(click.ClickException):
+    """Gold problems, one `file:line: ...` line each, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None) -> None:
+        for line in self.message.splitlines():
+            click.echo(f"vnfacts: {line}", err=True)
+
+
+def parse_floor(ctx, param, values: tuple[str, ...]) -> dict[str, float]:
+    """`TYPE=X` pairs to {type: floor}; a bad pair is a usage error (exit 2)."""
+    floors = {}
+    for item in values:
+        name, sep, number = item.partition("=")
+        try:
+            floor = float(number)
+        except ValueError:
+            floor = -1.0
+        if not sep or not name.strip() or not 0.0 <= floor <= 1.0:
+            raise click.BadParameter(f"{item!r}: expected TYPE=X with X between 0 and 1, e.g. money=0.9")
+        floors[name.strip()] = floor
+    return floors
+
+
+@click.command("eval")
+@click.argument("gold", metavar="GOLD")
+@click.option("--types", "types", multiple=True, metavar="TYPE[,TYPE...]",
+              help="Score only these fact types, e.g. --types money,percent [default: every type in the gold].")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: figures then every miss and false hit; json: one object for tools.")
+@click.option("--min-f1", "floors", multiple=True, metavar="TYPE=X", callback=parse_floor,
+              help="Exit 1 when TYPE's F1 (or 'overall') is under X; repeatable, for CI.")
+@quiet_pipe
+def eval_command(gold, types, fmt, floors):
+    """Score vnfacts on GOLD, a gold JSON Lines file or a folder of them.
+
+    Facts match by type and normalized value (money also by currency, quantity by unit,
+    officials by name); docs/annotation.md describes the gold format.
+
+    \b
+    Examples:
+      vnfacts eval samples/gold
+      vnfacts eval benchmarks/gold-real.jsonl --types money,percent
+      vnfacts eval samples/gold --format json | jq '.types.money.f1'
+      vnfacts eval samples/gold --min-f1 money=0.9 --min-f1 overall=0.6
+    """
+    try:
+        docs = load_gold(gold)
+    except GoldError as exc:
+        raise GoldFileError(str(exc)) from None
+    scored = _scored_types(types, gold_types(docs))
+    unknown = sorted(set(floors) - set(scored) - {"overall"})
+    if unknown:
+        raise click.BadParameter(f"no scored type {', '.join(unknown)} (scored: {', '.join(scored)}, overall)",
+                                 param_hint="--min-f1")
+    report = evaluate(docs, vnfacts_predictor(load_extractor(())), scored)
+    if fmt == "json":
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        write_table(report, sys.stdout)
+    for failure in report.failed:
+        warn(f"error: {failure['document']}: extraction failed ({failure['error']}); scored with no facts")
+    missed = [f"{t} F1 {report.f1(t):.3f} is under the floor {x}" for t, x in floors.items() if report.f1(t) < x]
+    for line in missed:
+        warn(line)
+    if missed or report.failed:
+        sys.exit(EXIT_INPUT)
+
+
+def _scored_types(requested: tuple[str, ...], in_gold: set[str]) -> list[str]:
+    if not requested:
+        return ordered(in_gold)
+    wanted = {t.strip() for item in requested for t in item.split(",") if t.strip()}
+    absent = sorted(wanted - in_gold)
+    if absent:
+        raise click.BadParameter(f"the gold has no facts of type {', '.join(absent)} "
+                                 f"(it has: {', '.join(ordered(in_gold))})", param_hint="--types")
+    return ordered(wanted)
