@@ -39,7 +39,8 @@ def test_money_needs_the_same_currency():
 
 def test_quantity_needs_the_same_unit_folded():
     g_people, g_homes = gold("quantity", "3 người", 3, unit="người"), gold("quantity", "3 hộ", 3, unit="hộ")
-    m = match_document(doc(g_people, g_homes), [pred("quantity", "3 hộ", 3, unit="Hộ"), pred("quantity", "3 người", 3, unit="người lao động")])
+    found = [pred("quantity", "3 hộ", 3, unit="Hộ"), pred("quantity", "3 người", 3, unit="người lao động")]
+    m = match_document(doc(g_people, g_homes), found)
     assert [(g.text, p.text) for g, p in m.pairs] == [("3 hộ", "3 hộ")]
     assert m.misses == [g_people] and [p.unit for p in m.false_hits] == ["người lao động"]
 

@@ -55,6 +55,17 @@ def test_overall_is_micro_averaged(report):
     assert o.precision == 0.75 and o.recall == 0.75 and report.f1("overall") == 0.75
 
 
+def test_errors_come_in_reading_order_of_their_document():
+    text = "2 ca mắc, 3 hộ, 2 ca."
+    gold = GoldDoc("r", text, (GoldFact("quantity", 2, "2 ca", {"unit": "ca"}),
+                               GoldFact("quantity", 2, "2 ca", {"unit": "ca"})))
+    found = [Fact("quantity", "3 hộ", 10, 14, 3, "q", unit="hộ"), Fact("quantity", "2 ca mắc", 0, 8, 2, "q", unit="ca mắc"),
+             Fact("quantity", "2 ca", 16, 20, 2, "q", unit="ca")]
+    report = evaluate([gold], lambda doc: found)
+    assert [(e["kind"], e["text"]) for e in report.errors] == [
+        ("miss", "2 ca"), ("false_hit", "2 ca mắc"), ("false_hit", "3 hộ")]
+
+
 def test_every_miss_and_false_hit_is_listed_with_its_document(report):
     assert report.errors == [
         {"document": "d1", "type": "percent", "kind": "miss", "text": "92,3%", "value": 92.3, "unit": "%"},
@@ -108,7 +119,7 @@ def test_title_recall_counts_titles_of_matched_officials():
     assert (report.titles_found, report.titles_gold, report.title_recall) == (1, 2, 0.5)
     assert report.to_dict()["types"]["official"]["title_recall"] == 0.5
     kinds = [(e["kind"], e.get("title")) for e in report.errors]
-    assert kinds == [("miss", None), ("title_miss", "Bí thư Huyện ủy")]
+    assert kinds == [("title_miss", "Bí thư Huyện ủy"), ("miss", None)]  # in reading order
 
 
 def test_title_recall_is_none_without_matched_titles():

@@ -81,6 +81,29 @@ class GoldDoc:
     def types(self) -> set[str]:
         return {f.type for f in self.facts}
 
+    def positions(self) -> dict[int, int]:
+        """Where each gold fact is in the text, by `id(fact)`: its offset, else its text's occurrence.
+
+        Gold facts come in order of appearance, so the k-th fact with a given text is taken to
+        be that text's k-th occurrence.
+
+        >>> a, b = GoldFact("quantity", 2, "2 ca"), GoldFact("quantity", 2, "2 ca")
+        >>> doc = GoldDoc("d", "2 ca, rồi 2 ca.", (a, b))
+        >>> doc.positions()[id(a)], doc.positions()[id(b)]
+        (0, 10)
+        """
+        positions: dict[int, int] = {}
+        cursor: dict[str, int] = {}
+        for f in self.facts:
+            if f.start is not None:
+                positions[id(f)] = f.start
+            elif f.text:
+                at = self.text.find(f.text, cursor.get(f.text, 0))
+                if at >= 0:
+                    positions[id(f)] = at
+                    cursor[f.text] = at + 1
+        return positions
+
 
 def load_gold(path: str | Path) -> list[GoldDoc]:
     """Every document of a gold file or folder. GoldError lists every problem found.
@@ -259,7 +282,8 @@ def _fact(item: Any, index: int, article: str | None, bad) -> GoldFact | None:
     start, end = _offsets(item, text, article, label, bad)
     if len(bad) != problems_before:
         return None
-    attrs = {k: (nfc(v) if isinstance(v, str) else v) for k, v in item.items() if k not in ("type", "value", "text", "start", "end")}
+    attrs = {k: (nfc(v) if isinstance(v, str) else v) for k, v in item.items()
+             if k not in ("type", "value", "text", "start", "end")}
     return GoldFact(ftype, nfc(value) if isinstance(value, str) else value, text, attrs, start, end)
 
 

@@ -8,11 +8,11 @@ A prediction matches a gold fact of the same type with the same key:
 - Words (units, names, titles) compare folded: NFC, case, spacing and the place of the tone
   mark ("Uỷ"/"Ủy", "hoà"/"hòa") do not count.
 
-One gold fact matches at most one prediction and the other way round. Among equal keys a
-gold fact takes, in order: the prediction at its offsets, one with the same text, then the
-earliest left. Unmatched predictions that overlap a text of the document's `ignore` list
-count neither way. For officials, each gold title is looked for among the titles of the
-prediction it matched (title recall).
+One gold fact matches at most one prediction and the other way round. Among equal keys,
+pairs are made closest first: the same offsets, the same text, then the prediction nearest
+to where the gold text occurs. Unmatched predictions that overlap a text of the document's
+`ignore` list count neither way. For officials, each gold title is looked for among the
+titles of the prediction it matched (title recall).
 """
 from __future__ import annotations
 
@@ -138,36 +138,50 @@ def match_document(doc: GoldDoc, predicted: Iterable[Fact], types: Iterable[str]
     wanted = set(types) if types is not None else doc.types
     gold = [g for g in doc.facts if g.type in wanted]
     preds = sorted((p for p in predicted if p.type in wanted), key=lambda p: (p.start or 0, p.end or 0))
-    result = DocMatch(doc)
-    free: dict[tuple, list[Fact]] = {}
-    for p in preds:
-        free.setdefault(match_key(p), []).append(p)
+    by_key: dict[tuple, tuple[list[GoldFact], list[Fact]]] = {}
     for g in gold:
-        candidates = free.get(match_key(g))
-        if not candidates:
+        by_key.setdefault(match_key(g), ([], []))[0].append(g)
+    for p in preds:
+        by_key.setdefault(match_key(p), ([], []))[1].append(p)
+    where = doc.positions()
+    paired: dict[int, Fact] = {}
+    for golds, candidates in by_key.values():
+        paired.update(_pair(golds, candidates, where))
+    result = DocMatch(doc)
+    for g in gold:
+        if id(g) in paired:
+            result.pairs.append((g, paired[id(g)]))
+        else:
             result.misses.append(g)
-            continue
-        chosen = _best(g, candidates)
-        candidates.remove(chosen)
-        result.pairs.append((g, chosen))
+    taken = {id(p) for p in paired.values()}
     spans = ignored_spans(doc.text, doc.ignore)
     for p in preds:
-        if any(p is q for _, q in result.pairs):
-            continue
-        (result.ignored if _is_ignored(p, spans, doc.ignore) else result.false_hits).append(p)
+        if id(p) not in taken:
+            (result.ignored if _is_ignored(p, spans, doc.ignore) else result.false_hits).append(p)
     return result
 
 
-def _best(g: GoldFact, candidates: Sequence[Fact]) -> Fact:
-    if g.start is not None:
-        for p in candidates:
-            if p.start == g.start and p.end == g.end:
-                return p
-    if g.text is not None:
-        for p in candidates:
-            if p.text is not None and fold(p.text) == fold(g.text):
-                return p
-    return candidates[0]
+def _pair(golds: list[GoldFact], candidates: list[Fact], where: dict[int, int]) -> dict[int, Fact]:
+    """Pair facts of one key, closest first: the same offsets, then the same text, then the
+    smallest distance between the prediction and where the gold text occurs, then order."""
+    if not golds or not candidates:
+        return {}
+
+    def cost(gi: int, pi: int) -> tuple:
+        g, p = golds[gi], candidates[pi]
+        exact = g.start is not None and (g.start, g.end) == (p.start, p.end)
+        same = g.text is not None and p.text is not None and fold(g.text) == fold(p.text)
+        at = where.get(id(g))
+        distance = abs(p.start - at) if at is not None and p.start is not None else 0
+        return (not exact, not same, distance, gi, pi)
+
+    out: dict[int, Fact] = {}
+    used: set[int] = set()
+    for *_, gi, pi in sorted(cost(gi, pi) for gi in range(len(golds)) for pi in range(len(candidates))):
+        if id(golds[gi]) not in out and pi not in used:
+            out[id(golds[gi])] = candidates[pi]
+            used.add(pi)
+    return out
 
 
 def ignored_spans(text: str, ignore: Sequence[str]) -> list[tuple[int, int]]:

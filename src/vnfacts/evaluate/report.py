@@ -117,22 +117,25 @@ def build_report(matches: Iterable[DocMatch], types: Iterable[str]) -> Report:
         report.documents += 1
         if m.failed:
             report.failed.append({"document": m.doc.id, "error": m.failed})
+        where = m.doc.positions()
+        errors: list[tuple[int, dict[str, Any]]] = []
         for g, _ in m.pairs:
             counts[g.type].tp += 1
         for g in m.misses:
             counts[g.type].fn += 1
-            report.errors.append(_error("miss", m.doc.id, g))
+            errors.append((where.get(id(g), -1), _error("miss", m.doc.id, g)))
         for p in m.false_hits:
             counts[p.type].fp += 1
-            report.errors.append(_error("false_hit", m.doc.id, p))
+            errors.append((p.start if p.start is not None else -1, _error("false_hit", m.doc.id, p)))
         for p in m.ignored:
             counts[p.type].ignored += 1
         found, total, lost = m.titles()
         report.titles_found += found
         report.titles_gold += total
         for g, title in lost:
-            report.errors.append({"document": m.doc.id, "type": "official", "kind": "title_miss",
-                                  "text": g.text, "name": get(g, "name") or g.value, "title": title})
+            errors.append((where.get(id(g), -1), {"document": m.doc.id, "type": "official", "kind": "title_miss",
+                                                  "text": g.text, "name": get(g, "name") or g.value, "title": title}))
+        report.errors.extend(e for _, e in sorted(errors, key=lambda pair: pair[0]))
     for c in counts.values():
         report.overall.add(c)
     return report
