@@ -24,27 +24,35 @@ class Candidate:
 def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) -> Iterator[Candidate]:
     """Every match of every rule that sits on token boundaries and normalizes to a value.
 
-    Rules run line by line: a fact never spans a line break, and a match that would have
-    reached into the next line cannot hide a shorter one within it.
+    Rules run line by line: a fact never spans a line break. A match that is refused (off a
+    token boundary, or not a valid value) is retried one character further on, so it cannot
+    hide a good match that starts inside it.
     """
     text = view.text
     for rule in ruleset.rules:
         normalize = NORMALIZERS[rule.normalizer]
+        search = rule.compiled.search
         try:
-            for m in _line_matches(rule.compiled, text, view.lines):
-                start, end = m.span()
-                if not view.on_token_boundaries(start, end):
-                    continue
-                info = MatchInfo(m.group(), m.groupdict(), ruleset.lexicons, published, start, end, view,
-                                 _group_spans(m))
-                produced = normalize(info)
-                if produced is None:
-                    continue
-                # A normalizer may give several facts ("ngày 14 và 15/9") or narrow the span;
-                # offsets stay exact either way.
-                for fields in produced if isinstance(produced, list) else [produced]:
-                    s, e = fields.pop("start", start), fields.pop("end", end)
-                    yield Candidate(Fact(rule.type, text[s:e], s, e, rule=rule.id, **fields), rule.priority)
+            for line_start, line_end in view.lines:
+                pos = line_start
+                while pos < line_end:
+                    m = search(text, pos, line_end, timeout=RULE_TIMEOUT)
+                    if m is None:
+                        break
+                    start, end = m.span()
+                    produced = None
+                    if end > start and view.on_token_boundaries(start, end):
+                        info = MatchInfo(m.group(), m.groupdict(), ruleset.lexicons, published, start, end,
+                                         view, _group_spans(m))
+                        produced = normalize(info)
+                    if produced is None:
+                        pos = start + 1
+                        continue
+                    pos = end
+                    # A normalizer may give several facts ("ngày 14 và 15/9") or narrow the span.
+                    for fields in produced if isinstance(produced, list) else [produced]:
+                        s, e = fields.pop("start", start), fields.pop("end", end)
+                        yield Candidate(Fact(rule.type, text[s:e], s, e, rule=rule.id, **fields), rule.priority)
         except TimeoutError:
             raise RuleTimeout(
                 f"rule {rule.id} ({rule.where}) ran past {RULE_TIMEOUT:g}s: its pattern backtracks too much"
@@ -53,8 +61,3 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
 
 def _group_spans(m) -> dict[str, tuple[int, int]]:
     return {name: m.span(name) for name, value in m.groupdict().items() if value is not None}
-
-
-def _line_matches(pattern, text: str, lines) -> Iterator:
-    for line_start, line_end in lines:
-        yield from pattern.finditer(text, line_start, line_end, timeout=RULE_TIMEOUT)

@@ -110,6 +110,7 @@ class TextView:
         self._lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
         self._line_starts = [s for s, _ in self._lines]
         self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+        self._words: dict[tuple[int, bool], list[Token]] = {}
 
     @property
     def lines(self) -> list[tuple[int, int]]:
@@ -127,7 +128,10 @@ class TextView:
         if index not in self._bounds:
             start, end = self._lines[index]
             toks = syllable_tokens(self.text[start:end], start)
-            self._bounds[index] = (frozenset(t.start for t in toks), frozenset(t.end for t in toks))
+            ends = {t.end for t in toks}
+            # "USD." and "I." are single abbreviation tokens; the word still ends before the dot.
+            ends.update(t.end - 1 for t in toks if len(t.text) > 1 and t.text.endswith("."))
+            self._bounds[index] = (frozenset(t.start for t in toks), frozenset(ends))
         return self._bounds[index]
 
     def on_token_boundaries(self, start: int, end: int) -> bool:
@@ -139,7 +143,22 @@ class TextView:
         return start in starts and end in ends
 
     def words(self, index: int, tagged: bool = False) -> list[Token]:
-        """underthesea words (optionally POS-tagged) of line `index`, with document offsets."""
-        start, end = self._lines[index]
-        line = self.text[start:end]
-        return pos_tagged(line, start) if tagged else word_tokens(line, start)
+        """underthesea words (optionally POS-tagged) of line `index`, with document offsets.
+
+        Computed once per line and document: every rule that asks shares the result.
+        """
+        key = (index, tagged)
+        if key not in self._words:
+            start, end = self._lines[index]
+            line = self.text[start:end]
+            self._words[key] = pos_tagged(line, start) if tagged else word_tokens(line, start)
+        return self._words[key]
+
+    def word_at(self, pos: int, tagged: bool = False) -> Token | None:
+        """The underthesea word that starts at character `pos`, if one does."""
+        for word in self.words(self.line_of(pos), tagged):
+            if word.start == pos:
+                return word
+            if word.start > pos:
+                break
+        return None

@@ -39,6 +39,10 @@ class MatchInfo:
     def group(self, name: str) -> str | None:
         return self.groups.get(name)
 
+    def has(self, lexicon: str, surface: str | None) -> bool:
+        """Is the surface form one of the lexicon's words?"""
+        return surface is not None and self.lexicons[lexicon].contains(surface)
+
     def lookup(self, lexicon: str, surface: str | None) -> str | None:
         """The key a lexicon gives a surface form ("VNĐ" -> "VND"), or None."""
         if surface is None:
@@ -48,4 +52,4 @@ class MatchInfo:
 
 def load_builtin() -> None:
     """Import the modules that register the built-in normalizers."""
-    from . import dates, lunar_dates, quantities, relative_dates  # noqa: F401
+    from . import dates, holidays, lunar_dates, quantities, relative_dates  # noqa: F401

@@ -87,3 +87,30 @@ def quantity(m: MatchInfo) -> dict[str, Any] | None:
     if fields is None or not unit:
         return None
     return fields | {"unit": _SPACES.sub(" ", unit)}
+
+
+#: underthesea POS tags of nouns that count things: common nouns, classifiers, unit nouns.
+COUNT_NOUN_TAGS = frozenset({"N", "Nc", "Nu"})
+
+
+@normalizer("quantity_noun")
+def quantity_noun(m: MatchInfo) -> dict[str, Any] | None:
+    """A number followed by any noun, as underthesea's POS tagger sees it: "1.138 nguồn tin".
+
+    The unit is the whole underthesea word that follows the number; the fact's span ends with
+    it. Units in the UNIT lexicon are left to the lexicon rule; currencies to money; words in
+    NOT_UNIT (time units, ordinals, scores) are never counts.
+    """
+    start, _ = m.spans.get("unit", (None, None))
+    if start is None or m.view is None:
+        return None
+    word = m.view.word_at(start, tagged=True)
+    if word is None or word.tag not in COUNT_NOUN_TAGS:
+        return None
+    first = word.text.split()[0]
+    if any(m.has(lexicon, w) for lexicon in ("UNIT", "NOT_UNIT", "CURRENCY") for w in (first, word.text)):
+        return None
+    fields = number_fields(m)
+    if fields is None:
+        return None
+    return fields | {"unit": word.text, "end": word.end}

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import MatchInfo, normalizer
-from .calendar import When, date_fields_of_day, monday_of, shift_month
+from .calendar import When, date_fields_of_day, hour_of_day, monday_of, shift_month
 from .dates import part_of_day
 
 
@@ -30,7 +30,9 @@ def date_relative(m: MatchInfo) -> dict[str, Any] | None:
         return _weekday(m, ref, part)
     if m.group("relday"):
         days = _offset(m, "REL_DAY", "relday")
-        return None if days is None else date_fields_of_day(ref + timedelta(days=days), part)
+        if days is None:
+            return None
+        return _with_clock(date_fields_of_day(ref + timedelta(days=days), part), m, part)
     step = _offset(m, "REL_DIR", "dir")
     unit = (m.group("unit") or "").lower()
     if step is None:
@@ -47,8 +49,21 @@ def date_relative(m: MatchInfo) -> dict[str, Any] | None:
     return None
 
 
+def _with_clock(fields: dict[str, Any], m: MatchInfo, part: str | None) -> dict[str, Any]:
+    """ "15 giờ chiều nay": the day's value gains the hour (and minute) the text gives."""
+    if not m.group("hour"):
+        return fields
+    hour = hour_of_day(int(m.group("hour")), part)
+    minute = m.group("minute")
+    fields["value"] += f"T{hour:02d}" + (f":{int(minute):02d}" if minute else "")
+    fields["grain"] = "minute" if minute else "hour"
+    return fields
+
+
 def _weekday(m: MatchInfo, ref: date, part: str | None) -> dict[str, Any] | None:
-    """A weekday: in the week named ("thứ 5 tuần trước"), else the nearest one to the reference."""
+    """A weekday: in the week named ("thứ 5 tuần trước"); the next one when the text says so
+    ("thứ Sáu tới"); else the latest one on or before the reference, since news reports what
+    happened ("hôm thứ Hai" in a Friday article is that week's Monday)."""
     wd = _offset(m, "WEEKDAY", "weekday")
     if wd is None:
         return None
@@ -57,7 +72,8 @@ def _weekday(m: MatchInfo, ref: date, part: str | None) -> dict[str, Any] | None
         if weeks is None:
             return None
         d = monday_of(ref) + timedelta(weeks=weeks, days=wd)
+    elif m.group("ahead"):
+        d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
     else:
-        delta = (wd - ref.weekday()) % 7
-        d = ref + timedelta(days=delta if delta <= 3 else delta - 7)
+        d = ref - timedelta(days=(ref.weekday() - wd) % 7)
     return date_fields_of_day(d, part)

@@ -23,23 +23,28 @@ def fold(surface: str) -> str:
 class Lexicon:
     name: str
     forms: dict[str, str | None]  # folded surface -> key (None for plain lists)
+    surfaces: tuple[str, ...] = ()  # the forms as written, for the pattern
 
     @classmethod
     def from_data(cls, name: str, data: list | dict) -> "Lexicon":
         forms: dict[str, str | None] = {}
-        if isinstance(data, dict):
-            for key, surfaces in data.items():
-                for s in surfaces:
-                    forms[fold(str(s))] = str(key)
-        else:
-            for s in data:
-                forms[fold(str(s))] = None
-        return cls(name, forms)
+        pairs = [(str(s), str(k)) for k, v in data.items() for s in v] if isinstance(data, dict) else [(str(s), None) for s in data]
+        for surface, key in pairs:
+            forms[fold(surface)] = key
+        written = tuple(dict.fromkeys(" ".join(s.split()) for s, _ in pairs))
+        return cls(name, forms, written)
+
+    def contains(self, surface: str) -> bool:
+        return fold(surface) in self.forms
 
     def key_of(self, surface: str) -> str | None:
         return self.forms.get(fold(surface))
 
     def pattern(self) -> str:
-        """An alternation of every form, longest first so "lượt người" wins over "lượt"."""
-        alts = sorted(self.forms, key=lambda f: (-len(f), f))
+        """An alternation of every form as written, longest first so "lượt người" beats "lượt".
+
+        Rules match case-insensitively unless they say `(?-i:{NAME})`, so the written case
+        matters only there.
+        """
+        alts = sorted(self.surfaces, key=lambda f: (-len(f), f))
         return "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in f.split(" ")) for f in alts) + ")"

@@ -24,7 +24,7 @@ FILE_KEYS = ("rules", "patterns", "lexicons")
 RULE_KEYS = ("id", "type", "pattern", "priority", "normalizer", "examples", "negatives", "description")
 EXAMPLE_KEYS = ("text", "fact", "facts", "published")
 NAME = regex.compile(r"[A-Z][A-Z0-9_]*")
-REFERENCE = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+REFERENCE = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
 DEFAULT_PRIORITY = 50
 
