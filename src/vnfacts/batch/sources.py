@@ -1,0 +1,154 @@
+"""Inputs to documents: files, folders (recursive), archives, JSON Lines dumps, and "-".
+
+`Sources` walks the inputs lazily, in a stable order (each folder's entries sorted), and yields
+one `Item` per document. Nothing is held that grows with the input: a folder is walked as it
+goes, an archive is read member by member.
+
+>>> import tempfile, pathlib
+>>> root = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (root / "a.txt").write_text("Tăng 5%", encoding="utf-8")
+>>> _ = (root / "notes.pdf").write_bytes(b"%PDF")
+>>> src = Sources([str(root)])
+>>> [pathlib.Path(i.source).name for i in src], dict(src.skipped)
+(['a.txt'], {'unknown extension': 1})
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Iterable, Iterator, TextIO
+
+from .archives import Skipped, archive_items
+from .kinds import ARCHIVE_KINDS, kind_of, wanted
+from .limits import read_bounded, too_large_message
+from .records import Item
+from .settings import Settings
+
+
+class Sources:
+    """The documents of `inputs` (paths; "-" reads more paths from `stdin`, one per line)."""
+
+    def __init__(self, inputs: Iterable[str], settings: Settings = Settings(), stdin: TextIO | None = None):
+        self.inputs = inputs
+        self.settings = settings
+        self.stdin = stdin
+        self.skipped = Skipped()
+
+    def __iter__(self) -> Iterator[Item]:
+        seen_dirs: set[tuple[int, int]] = set()
+        for name in self._names():
+            yield from self._input(name, seen_dirs)
+
+    def _names(self) -> Iterator[str]:
+        for name in self.inputs:
+            if name == "-":
+                for line in self.stdin or sys.stdin:
+                    if line.strip():
+                        yield line.rstrip("\r\n")
+            else:
+                yield name
+
+    def _input(self, name: str, seen_dirs: set) -> Iterator[Item]:
+        if os.path.isdir(name):
+            yield from self._folder(name, seen_dirs)
+        elif not os.path.lexists(name):
+            yield Item.failed(name, "not_found", f"{name}: no such file or folder")
+        else:  # a file the user named is read even when its extension is unknown
+            yield from self._file(name, kind_of(name) or "text")
+
+    def _folder(self, root: str, seen_dirs: set) -> Iterator[Item]:
+        errors: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=errors.append):
+            yield from (_unreadable(e.filename or dirpath, e) for e in errors)
+            errors.clear()
+            try:
+                st = os.stat(dirpath)
+            except OSError as exc:
+                dirnames[:] = []
+                yield _unreadable(dirpath, exc)
+                continue
+            if (st.st_dev, st.st_ino) in seen_dirs:  # a symlink loop or a second link to a folder
+                dirnames[:] = []
+                self.skipped["folder already read (link)"] += 1
+                continue
+            seen_dirs.add((st.st_dev, st.st_ino))
+            dirnames.sort()
+            for filename in sorted(filenames):
+                path = os.path.join(dirpath, filename)
+                kind = kind_of(filename)
+                if kind is None:
+                    self.skipped["unknown extension"] += 1
+                elif kind == "text" and not wanted(os.path.relpath(path, root), self.settings.globs):
+                    self.skipped["not matching --glob"] += 1
+                else:
+                    yield from self._file(path, kind)
+        yield from (_unreadable(e.filename or root, e) for e in errors)
+
+    def _file(self, path: str, kind: str) -> Iterator[Item]:
+        if kind in ARCHIVE_KINDS:
+            if not os.access(path, os.R_OK) or not os.path.exists(path):
+                yield Item.failed(path, "unreadable", f"{path}: cannot read (broken link or no permission)")
+                return
+            yield from archive_items(kind, path, path, self.settings, self.skipped)
+            return
+        yield read_document(path, self.settings.max_bytes)
+
+
+def read_document(path: str, max_bytes: int) -> Item:
+    """The Item of one text file: its bytes, or why they could not be had.
+
+    >>> read_document("/no/such.txt", 10).failure.kind
+    'unreadable'
+    """
+    try:
+        if os.path.getsize(path) > max_bytes:
+            return Item.failed(path, "too_large", too_large_message(path, max_bytes))
+        with open(path, "rb") as fh:
+            data = read_bounded(fh, max_bytes)
+    except OSError as exc:
+        return _unreadable(path, exc)
+    if data is None:  # it grew while we read it
+        return Item.failed(path, "too_large", too_large_message(path, max_bytes))
+    return Item(path, data)
+
+
+def _unreadable(path: str, exc: OSError) -> Item:
+    return Item.failed(str(path), "unreadable", f"{path}: cannot read: {exc.strerror or exc}")
+
+
+def known_total(inputs: Iterable[str], settings: Settings = Settings()) -> int | None:
+    """How many documents `inputs` hold, when that is cheap to know: plain files and folders
+    without archives. None when an archive, a dump or "-" makes the count unknown in advance.
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("x"); _ = (root / "b.html").write_text("y")
+    >>> known_total([str(root)]), known_total([str(root), "-"])
+    (2, None)
+    """
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        if not os.path.isdir(name):
+            if kind_of(name) in ARCHIVE_KINDS:
+                return None
+            total += 1
+            continue
+        seen: set[tuple[int, int]] = set()
+        for dirpath, dirnames, filenames in os.walk(name, followlinks=True):
+            try:
+                st = os.stat(dirpath)
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                dirnames[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            for filename in filenames:
+                kind = kind_of(filename)
+                if kind in ARCHIVE_KINDS:
+                    return None
+                if kind == "text" and wanted(os.path.relpath(os.path.join(dirpath, filename), name), settings.globs):
+                    total += 1
+    return total
