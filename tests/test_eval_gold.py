@@ -126,6 +126,13 @@ def test_missing_gold_and_empty_folder(tmp_path):
     assert problems(empty) == [f"{empty}: no documents in the gold"]
 
 
+def test_upper_may_be_null_but_not_text(tmp_path):
+    [d] = load_gold(write_gold(tmp_path, [doc(facts=[{**PERCENT, "upper": None}])]))
+    assert d.facts[0].get("upper") is None
+    path = write_gold(tmp_path, [doc(facts=[{**PERCENT, "upper": "105"}])], "bad.jsonl")
+    assert problems(path) == [f"{path}:1: fact 1 (percent): 'upper' must be a number, not '105'"]
+
+
 def test_official_value_defaults_to_name(tmp_path):
     row = doc(facts=[{"type": "official", "text": "4/1", "name": "Võ Trọng Khiêm", "titles": ["Chủ tịch UBND tỉnh"]}])
     [d] = load_gold(write_gold(tmp_path, [row]))

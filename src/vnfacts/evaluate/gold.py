@@ -208,7 +208,7 @@ def _parse_line(line: str, file: Path, where: str, problems: list[str]) -> GoldD
     return GoldDoc(str(doc_id), text or "", tuple(facts), published, ignore, where)
 
 
-def _article(raw: dict, file: Path, bad) -> str | None:
+def _article(raw: dict, file: Path, bad: _Problems) -> str | None:
     if ("text" in raw) == ("path" in raw):
         bad("give the article as exactly one of 'text' or 'path'")
         return None
@@ -228,7 +228,7 @@ def _article(raw: dict, file: Path, bad) -> str | None:
         return None
 
 
-def _published(value: Any, bad) -> str | None:
+def _published(value: Any, bad: _Problems) -> str | None:
     if value is None:
         return None
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -240,14 +240,14 @@ def _published(value: Any, bad) -> str | None:
     return None
 
 
-def _ignore(value: Any, bad) -> tuple[str, ...]:
+def _ignore(value: Any, bad: _Problems) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         bad("'ignore' must be a list of non-empty strings")
         return ()
     return tuple(nfc(v) for v in value)
 
 
-def _fact(item: Any, index: int, article: str | None, bad) -> GoldFact | None:
+def _fact(item: Any, index: int, article: str | None, bad: _Problems) -> GoldFact | None:
     if not isinstance(item, dict):
         bad(f"fact {index}: must be a JSON object")
         return None
@@ -269,7 +269,7 @@ def _fact(item: Any, index: int, article: str | None, bad) -> GoldFact | None:
         bad(f"{label}: 'value' {value!r} is not an ISO date, month, year, quarter, time or interval")
     elif ftype == "official":
         _check_official(item, value, label, bad)
-    if "upper" in item and not _is_number(item["upper"]):
+    if item.get("upper") is not None and not _is_number(item["upper"]):
         bad(f"{label}: 'upper' must be a number, not {item['upper']!r}")
     for key in REQUIRED.get(ftype, ()):
         if not isinstance(item.get(key), str) or not item[key].strip():
@@ -287,7 +287,7 @@ def _fact(item: Any, index: int, article: str | None, bad) -> GoldFact | None:
     return GoldFact(ftype, nfc(value) if isinstance(value, str) else value, text, attrs, start, end)
 
 
-def _check_official(item: dict, value: Any, label: str, bad) -> None:
+def _check_official(item: dict, value: Any, label: str, bad: _Problems) -> None:
     name = item.get("name", value)
     if not isinstance(name, str) or not name.strip():
         bad(f"{label}: 'name' must be a non-empty string")
@@ -298,7 +298,8 @@ def _check_official(item: dict, value: Any, label: str, bad) -> None:
         bad(f"{label}: 'titles' must be a list of strings")
 
 
-def _offsets(item: dict, text: str | None, article: str | None, label: str, bad) -> tuple[int | None, int | None]:
+def _offsets(item: dict, text: str | None, article: str | None, label: str,
+             bad: _Problems) -> tuple[int | None, int | None]:
     start, end = item.get("start"), item.get("end")
     if start is None and end is None:
         return None, None
