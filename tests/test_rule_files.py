@@ -145,3 +145,48 @@ def test_extract_with_rules_folder(tmp_path):
 def test_missing_rule_file(tmp_path):
     result = run("extract", "-", "--rules", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2 and "no such rule file" in result.stderr
+
+
+CONTEXT = """\
+rules:
+  - id: quantity.ghe
+    type: quantity
+    requires: 'ghế'
+    prefix: '(?:(?P<qualifier>{QUALIFIER})\\s+)?(?<!số\\s)'
+    pattern: '(?P<amount>{DIGITS})\\s*(?P<unit>ghế)'
+    suffix: '\\s+nhựa'
+    priority: 70
+    normalizer: quantity
+    examples:
+      - text: "hơn 12 ghế nhựa"
+        fact: {value: 12, unit: ghế, qualifier: more_than}
+      - text: "12 ghế"
+        fact: {value: 12, unit: ghế}
+    negatives:
+      - "phòng số 12 ghế"
+"""
+
+
+def test_prefix_suffix_and_requires(tmp_path):
+    ex = Extractor([write(tmp_path, CONTEXT)], builtin=True)
+    rule = ex.ruleset.by_id("quantity.ghe")
+    assert rule.prefix is not None and rule.suffix is not None and rule.requires is not None
+    [f] = [f for f in ex.extract("Trường nhận hơn 12 ghế nhựa mới.").facts if f.rule == "quantity.ghe"]
+    assert (f.text, f.qualifier) == ("hơn 12 ghế nhựa", "more_than")
+    # a prefix that cannot match refuses the match ("số 12" is a number, not a count)
+    assert not [f for f in ex.extract("phòng số 12 ghế").facts if f.rule == "quantity.ghe"]
+    problems = run("rules", "check", str(tmp_path / "mine.yaml"))
+    assert problems.exit_code == 0, problems.stderr
+
+
+def test_requires_skips_lines_without_it(tmp_path):
+    body = CONTEXT.replace("requires: 'ghế'", "requires: 'bàn'").replace('      - text: "hơn 12 ghế nhựa"\n        fact: {value: 12, unit: ghế, qualifier: more_than}\n', "")
+    body = body.replace('      - text: "12 ghế"\n        fact: {value: 12, unit: ghế}', '      - text: "12 ghế và bàn"\n        facts: [{text: "12 ghế", value: 12, unit: ghế}]')
+    ex = Extractor([write(tmp_path, body)])
+    assert [f.text for f in ex.extract("có 12 ghế và 3 bàn").facts if f.rule == "quantity.ghe"] == ["12 ghế"]
+    assert not [f for f in ex.extract("có 12 ghế").facts if f.rule == "quantity.ghe"]
+
+
+def test_bad_prefix_regex_is_reported(tmp_path):
+    [problem] = problems_of(write(tmp_path, CONTEXT.replace("suffix: '\\s+nhựa'", "suffix: '(nhựa'")))
+    assert "rule quantity.ghe: bad regex in suffix" in problem

@@ -29,26 +29,36 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
     hide a good match that starts inside it.
     """
     text = view.text
+    line_has: dict[tuple[int, int], bool] = {}  # (id of a `requires` pattern, line) -> found
     for rule in ruleset.rules:
         normalize = NORMALIZERS[rule.normalizer]
         search = rule.compiled.search
         try:
             for line_start, line_end in view.lines:
+                if rule.requires is not None:
+                    key = (id(rule.requires), line_start)
+                    if key not in line_has:
+                        line_has[key] = rule.requires.search(text, line_start, line_end) is not None
+                    if not line_has[key]:
+                        continue
                 pos = line_start
                 while pos < line_end:
                     m = search(text, pos, line_end, timeout=RULE_TIMEOUT)
                     if m is None:
                         break
-                    start, end = m.span()
+                    core_start, core_end = m.span()
+                    found = _with_context(rule, m, text, line_start, line_end)
                     produced = None
-                    if end > start and view.on_token_boundaries(start, end):
-                        info = MatchInfo(m.group(), m.groupdict(), ruleset.lexicons, published, start, end,
-                                         view, _group_spans(m))
-                        produced = normalize(info)
+                    if found is not None:
+                        start, end, groups, spans = found
+                        if end > start and view.on_token_boundaries(start, end):
+                            info = MatchInfo(text[start:end], groups, ruleset.lexicons, published, start, end,
+                                             view, spans)
+                            produced = normalize(info)
                     if produced is None:
-                        pos = start + 1
+                        pos = core_start + 1
                         continue
-                    pos = end
+                    pos = core_end
                     # A normalizer may give several facts ("ngày 14 và 15/9") or narrow the span.
                     for fields in produced if isinstance(produced, list) else [produced]:
                         s, e = fields.pop("start", start), fields.pop("end", end)
@@ -57,6 +67,39 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
             raise RuleTimeout(
                 f"rule {rule.id} ({rule.where}) ran past {RULE_TIMEOUT:g}s: its pattern backtracks too much"
             ) from None
+
+
+#: How far before a match its rule's prefix may reach, in characters.
+MAX_PREFIX = 80
+
+
+def _with_context(rule, m, text: str, line_start: int, line_end: int):
+    """The match widened by its rule's prefix and suffix: (start, end, groups, spans), or None
+    when the rule has a prefix that cannot end where the match starts."""
+    start, end = m.span()
+    parts = [m]
+    if rule.prefix is not None:
+        before = rule.prefix.search(text, max(line_start, start - MAX_PREFIX), start, timeout=RULE_TIMEOUT)
+        if before is None:
+            return None
+        start = before.start()
+        parts.append(before)
+    if rule.suffix is not None:
+        after = rule.suffix.match(text, end, line_end, timeout=RULE_TIMEOUT)
+        if after is not None:
+            end = after.end()
+            parts.append(after)
+    if len(parts) == 1:
+        return start, end, m.groupdict(), _group_spans(m)
+    groups: dict = {}
+    spans: dict = {}
+    for part in parts:
+        for name, value in part.groupdict().items():
+            if value is not None and groups.get(name) is None:
+                groups[name], spans[name] = value, part.span(name)
+            else:
+                groups.setdefault(name, None)
+    return start, end, groups, spans
 
 
 def _group_spans(m) -> dict[str, tuple[int, int]]:

@@ -70,7 +70,10 @@ def word_tokens(line: str, offset: int = 0) -> list[Token]:
     >>> [t.text for t in word_tokens("Phó Chủ tịch UBND tỉnh Nghệ An")]
     ['Phó', 'Chủ tịch', 'UBND', 'tỉnh', 'Nghệ An']
     """
-    syllables = syllable_tokens(line, offset)
+    return _join_words(line, offset, syllable_tokens(line, offset))
+
+
+def _join_words(line: str, offset: int, syllables: list[Token]) -> list[Token]:
     if not syllables:
         return []
     tags = _word_model().predict([[t.text] for t in syllables])
@@ -84,19 +87,33 @@ def word_tokens(line: str, offset: int = 0) -> list[Token]:
     return words
 
 
+@lru_cache(maxsize=1)
+def _pos_model():
+    # underthesea's CRF POS model on its fast (Rust) featurizer: the same model as
+    # pos_tag(..., model="v2.0"), loaded directly because we tag our own words with offsets.
+    import underthesea.pipeline.pos_tag as pos_tag_pkg
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+
+    model = FastCRFSequenceTagger()
+    model.load(os.path.join(os.path.dirname(pos_tag_pkg.__file__), "models", "pos_crf_vlsp2013_20230303"))
+    return model
+
+
 def pos_tagged(line: str, offset: int = 0) -> list[Token]:
-    """Words of one line with underthesea's POS tags (Np = proper noun, N = noun, ...).
+    """Words of one line with underthesea's POS tags (Np = proper noun, N = noun, M = number...).
 
     >>> [(t.text, t.tag) for t in pos_tagged("Ông Nguyễn Văn Đệ phát biểu")][:2]
     [('Ông', 'Nc'), ('Nguyễn Văn Đệ', 'Np')]
     """
-    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+    return _tag(word_tokens(line, offset))
 
-    words = word_tokens(line, offset)
+
+def _tag(words: list[Token]) -> list[Token]:
     if not words:
         return []
-    tagged = CRFPOSTagPredictor.Instance().predict([w.text for w in words])
-    return [Token(w.text, w.start, w.end, tag) for w, (_, tag) in zip(words, tagged)]
+    tags = _pos_model().predict([[w.text] for w in words])
+    return [Token(w.text, w.start, w.end, tag[2:] if tag.startswith(("B-", "I-")) else tag)
+            for w, tag in zip(words, tags)]
 
 
 _LINE = regex.compile(r"[^\n]+")
@@ -109,7 +126,7 @@ class TextView:
         self.text = text
         self._lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
         self._line_starts = [s for s, _ in self._lines]
-        self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}
+        self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}  # by run start
         self._words: dict[tuple[int, bool], list[Token]] = {}
 
     @property
@@ -124,23 +141,61 @@ class TextView:
     def line_span(self, index: int) -> tuple[int, int]:
         return self._lines[index]
 
-    def _boundaries(self, index: int) -> tuple[frozenset[int], frozenset[int]]:
-        if index not in self._bounds:
-            start, end = self._lines[index]
+    def _chunk(self, pos: int) -> tuple[int, int]:
+        """The run of non-space characters holding `pos` (underthesea tokens never hold spaces,
+        so tokenizing a run alone gives exactly the tokens the whole line would)."""
+        text = self.text
+        start = pos
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = pos
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        return start, end
+
+    def _boundaries(self, pos: int) -> tuple[frozenset[int], frozenset[int]]:
+        start, end = self._chunk(pos)
+        if start not in self._bounds:
             toks = syllable_tokens(self.text[start:end], start)
             ends = {t.end for t in toks}
             # "USD." and "I." are single abbreviation tokens; the word still ends before the dot.
             ends.update(t.end - 1 for t in toks if len(t.text) > 1 and t.text.endswith("."))
-            self._bounds[index] = (frozenset(t.start for t in toks), frozenset(ends))
-        return self._bounds[index]
+            self._bounds[start] = (frozenset(t.start for t in toks), frozenset(ends))
+        return self._bounds[start]
 
     def on_token_boundaries(self, start: int, end: int) -> bool:
-        """True when [start, end) begins at a token's start and ends at a token's end."""
-        if not self._lines or end <= start:
+        """True when [start, end) begins at a token's start and ends at a token's end.
+
+        Only the space-delimited runs at the two edges are tokenized, once each.
+        """
+        if end <= start or start >= len(self.text) or self.text[start].isspace() or self.text[end - 1].isspace():
             return False
-        starts, _ = self._boundaries(self.line_of(start))
-        _, ends = self._boundaries(self.line_of(end - 1))
-        return start in starts and end in ends
+        return start in self._boundaries(start)[0] and end in self._boundaries(end - 1)[1]
+
+    def tagged_word_at(self, pos: int, before: int = 4, after: int = 5) -> Token | None:
+        """The POS-tagged underthesea word starting at `pos`, tagging only a window of a few
+        space-delimited runs around it (the CRF looks two words either side)."""
+        line_start, line_end = self._lines[self.line_of(pos)]
+        text = self.text
+        start = pos
+        for _ in range(before):  # back over `before` space-delimited runs
+            space = text.rfind(" ", line_start, max(line_start, start - 1))
+            start = space + 1 if space >= 0 else line_start
+            if space < 0:
+                break
+        end = pos
+        for _ in range(after):  # forward over `after` runs
+            space = text.find(" ", end + 1, line_end)
+            end = space if space >= 0 else line_end
+            if space < 0:
+                break
+        window = text[start:end]
+        for word in _tag(_join_words(window, start, syllable_tokens(window, start))):
+            if word.start == pos:
+                return word
+            if word.start > pos:
+                break
+        return None
 
     def words(self, index: int, tagged: bool = False) -> list[Token]:
         """underthesea words (optionally POS-tagged) of line `index`, with document offsets.

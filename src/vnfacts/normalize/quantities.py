@@ -104,7 +104,10 @@ def quantity_noun(m: MatchInfo) -> dict[str, Any] | None:
     start, _ = m.spans.get("unit", (None, None))
     if start is None or m.view is None:
         return None
-    word = m.view.word_at(start, tagged=True)
+    syllable = m.group("unit")
+    if any(m.has(lexicon, syllable) for lexicon in ("NOT_UNIT", "CURRENCY")):
+        return None  # settled without asking the (slower) tagger
+    word = m.view.tagged_word_at(start)
     if word is None or word.tag not in COUNT_NOUN_TAGS:
         return None
     first = word.text.split()[0]

@@ -21,7 +21,8 @@ from .model import Example, Negative, Rule
 from .yamlfile import LineDict, load_yaml
 
 FILE_KEYS = ("rules", "patterns", "lexicons")
-RULE_KEYS = ("id", "type", "pattern", "priority", "normalizer", "examples", "negatives", "description")
+RULE_KEYS = ("id", "type", "pattern", "prefix", "suffix", "requires", "priority", "normalizer", "examples", "negatives",
+             "description")
 EXAMPLE_KEYS = ("text", "fact", "facts", "published")
 NAME = regex.compile(r"[A-Z][A-Z0-9_]*")
 REFERENCE = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
@@ -77,6 +78,7 @@ class _Loader:
         self.patterns: dict[str, tuple[str, Path, int]] = {}
         self.lexicons: dict[str, Lexicon] = {}
         self._expanded: dict[str, str] = {}
+        self._compiled: dict[str, regex.Pattern] = {}
 
     def problem(self, path: Path, line: int, what: str, rule: str | None = None) -> None:
         who = f"rule {rule}: " if rule else ""
@@ -199,16 +201,10 @@ class _Loader:
         load_builtin()
         if norm not in NORMALIZERS:
             bad(f"unknown normalizer '{norm}' (known: {', '.join(sorted(NORMALIZERS))})", "normalizer")
-        compiled = None
-        if isinstance(item.get("pattern"), str):
-            try:
-                compiled = regex.compile(self.expand(item["pattern"]), FLAGS)
-            except KeyError as exc:
-                bad(f"undefined sub-pattern {{{exc.args[0]}}} in pattern", "pattern")
-            except RecursionError as exc:
-                bad(f"sub-patterns refer to themselves: {exc}", "pattern")
-            except regex.error as exc:
-                bad(f"bad regex in pattern: {exc}", "pattern")
+        compiled = self.compile_key(item, "pattern", "{}", bad) if isinstance(item.get("pattern"), str) else None
+        prefix = self.compile_key(item, "prefix", r"(?<!\w)(?:{})\Z", bad)
+        suffix = self.compile_key(item, "suffix", "(?:{})", bad)
+        requires = self.compile_key(item, "requires", "(?:{})", bad)
         examples = self.examples(item, bad)
         negatives = self.negatives(item, bad)
         if not ok or compiled is None:
@@ -217,7 +213,29 @@ class _Loader:
             id=rid, type=item["type"], pattern=item["pattern"], compiled=compiled,
             priority=priority, normalizer=norm, examples=examples, negatives=negatives,
             path=path, line=line, description=str(item.get("description", "")),
+            prefix=prefix, suffix=suffix, requires=requires,
         )
+
+    def compile_key(self, item: LineDict, key: str, template: str, bad) -> regex.Pattern | None:
+        """Compile one pattern-valued key of a rule; problems go to `bad` with the key's line."""
+        source = item.get(key)
+        if source is None:
+            return None
+        if not isinstance(source, str):
+            bad(f"'{key}' must be a string", key)
+            return None
+        try:
+            expanded = template.format(self.expand(source))
+            if expanded not in self._compiled:  # rules sharing a `requires` share its answers
+                self._compiled[expanded] = regex.compile(expanded, FLAGS)
+            return self._compiled[expanded]
+        except KeyError as exc:
+            bad(f"undefined sub-pattern {{{exc.args[0]}}} in {key}", key)
+        except RecursionError as exc:
+            bad(f"sub-patterns refer to themselves in {key}: {exc}", key)
+        except regex.error as exc:
+            bad(f"bad regex in {key}: {exc}", key)
+        return None
 
     def examples(self, item: LineDict, bad) -> tuple[Example, ...]:
         raw = item.get("examples")

@@ -43,6 +43,13 @@ class Rule:
     path: Path
     line: int
     description: str = ""
+    # Optional context matched only where `compiled` matched: `prefix` must end right where
+    # the match starts (it may be empty; if it cannot match, the match is refused), `suffix`
+    # may extend it. Keeping optional context out of the main pattern keeps the scan fast.
+    prefix: regex.Pattern | None = None
+    suffix: regex.Pattern | None = None
+    # A cheap pattern a line must contain for the rule to run on it at all (e.g. "%").
+    requires: regex.Pattern | None = None
 
     @property
     def where(self) -> str:
