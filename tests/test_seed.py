@@ -46,3 +46,22 @@ def test_seed_offsets(seed_doc):
     assert seed_doc.facts
     for f in seed_doc.facts:
         assert seed_doc.text[f.start:f.end] == f.text
+
+
+def test_seed_publication_date_and_dates(seed_doc):
+    assert seed_doc.published == "2023-12-26"
+    dates = [(f.text, f.value, f.grain, f.part_of_day) for f in seed_doc.of_type("date")]
+    assert dates == [
+        ("năm 2023", "2023", "year", None),          # in the headline
+        ("ngày 26/12/2023", "2023-12-26", "day", None),  # the publication line is a fact too
+        ("Chiều ngày 26/12", "2023-12-26", "day", "afternoon"),
+        ("năm 2023", "2023", "year", None),
+        ("năm 2024", "2024", "year", None),
+        ("Năm 2023", "2023", "year", None),
+        ("năm 2023", "2023", "year", None),
+        ("năm 2024", "2024", "year", None),
+        ("năm 2023", "2023", "year", None),
+        ("năm 2024", "2024", "year", None),
+    ]
+    # "hàng tháng qua Bưu điện" is "monthly, through the post office", not last month
+    assert not [f for f in seed_doc.of_type("date") if "tháng" in f.text]
