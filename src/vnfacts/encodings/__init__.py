@@ -1,0 +1,1 @@
+"""Vietnamese legacy encodings Python lacks (TCVN3, VNI) and the detection of all encodings."""
