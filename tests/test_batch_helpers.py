@@ -15,6 +15,10 @@ TEXTS = {
 }
 
 
+#: Bytes no decoder takes for text: a PNG header and every byte value.
+BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     for name, content in files.items():
         path = root / name

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from batch_helpers import TEXTS, jsonl_bytes, tar_bytes, write_tree, zip_bytes
+from test_batch_helpers import TEXTS, jsonl_bytes, tar_bytes, write_tree, zip_bytes
 from vnfacts.batch import Settings, Sources, known_total
 
 
@@ -175,3 +175,10 @@ def test_known_total_counts_plain_documents_only(tmp_path):
     assert known_total([str(tmp_path / "a")]) == 2
     assert known_total([str(tmp_path / "a")], Settings(globs=("*.txt",))) == 1
     assert known_total([str(tmp_path)]) is None
+
+
+def test_the_output_file_is_never_read_as_input(tmp_path):
+    write_tree(tmp_path, {"a.txt": "x", "out.jsonl": '{"text": "y"}\n'})
+    src = Sources([str(tmp_path)], exclude=[str(tmp_path / "out.jsonl"), str(tmp_path / "not-yet.jsonl")])
+    assert [i.source for i in src] == [str(tmp_path / "a.txt")]
+    assert src.skipped["the output file itself"] == 1

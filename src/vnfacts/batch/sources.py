@@ -26,16 +26,23 @@ from .settings import Settings
 
 
 class Sources:
-    """The documents of `inputs` (paths; "-" reads more paths from `stdin`, one per line)."""
+    """The documents of `inputs` (paths; "-" reads more paths from `stdin`, one per line).
 
-    def __init__(self, inputs: Iterable[str], settings: Settings = Settings(), stdin: TextIO | None = None):
+    Files in `exclude` (the run's own output) are never read, even inside an input folder.
+    """
+
+    def __init__(self, inputs: Iterable[str], settings: Settings = Settings(), stdin: TextIO | None = None,
+                 exclude: Iterable[str] = ()):
         self.inputs = inputs
         self.settings = settings
         self.stdin = stdin
+        self.exclude = tuple(exclude)
         self.skipped = Skipped()
+        self._excluded: set[tuple[int, int]] = set()
 
     def __iter__(self) -> Iterator[Item]:
         seen_dirs: set[tuple[int, int]] = set()
+        self._excluded = {_identity(p) for p in self.exclude} - {None}  # now: the output exists by then
         for name in self._names():
             yield from self._input(name, seen_dirs)
 
@@ -85,6 +92,9 @@ class Sources:
         yield from (_unreadable(e.filename or root, e) for e in errors)
 
     def _file(self, path: str, kind: str) -> Iterator[Item]:
+        if self._excluded and _identity(path) in self._excluded:
+            self.skipped["the output file itself"] += 1
+            return
         if kind in ARCHIVE_KINDS:
             if not os.access(path, os.R_OK) or not os.path.exists(path):
                 yield Item.failed(path, "unreadable", f"{path}: cannot read (broken link or no permission)")
@@ -110,6 +120,14 @@ def read_document(path: str, max_bytes: int) -> Item:
     if data is None:  # it grew while we read it
         return Item.failed(path, "too_large", too_large_message(path, max_bytes))
     return Item(path, data)
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _unreadable(path: str, exc: OSError) -> Item:

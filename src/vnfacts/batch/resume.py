@@ -1,0 +1,90 @@
+"""--resume: what a previous run already wrote, and the repair of a file cut off by a kill.
+
+A killed run can leave its last line cut in the middle. JSON Lines: every complete line is a
+finished document (or failure); a last line without its newline or not valid JSON is cut off.
+CSV: the rows of the last document may be incomplete, so that document's rows are cut off
+and it is done again. Either way nothing is duplicated.
+
+>>> import tempfile, os
+>>> path = os.path.join(tempfile.mkdtemp(), "out.jsonl")
+>>> _ = open(path, "w").write('{"source": "a.txt", "facts": []}\\n{"source": "b.t')
+>>> sorted(prepare(path, "jsonl"))
+['a.txt']
+>>> open(path).read()
+'{"source": "a.txt", "facts": []}\\n'
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+
+from ..errors import VnfactsError
+from ..render.csv import COLUMNS
+
+
+class ResumeError(VnfactsError):
+    """The output file can't be resumed (another format, not our output)."""
+
+
+def prepare(path: str, fmt: str) -> set[str]:
+    """The sources already in `path` (repaired in place); an empty set when it does not exist."""
+    if not os.path.exists(path):
+        return set()
+    return _jsonl(path) if fmt == "jsonl" else _csv(path)
+
+
+def _jsonl(path: str) -> set[str]:
+    done: set[str] = set()
+    keep = 0  # bytes of the file that are complete lines
+    with open(path, "rb") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.endswith(b"\n"):
+                break
+            try:
+                record = json.loads(line)
+            except ValueError:
+                record = None
+            if not isinstance(record, dict) or not isinstance(record.get("source"), str):
+                if fh.read(1):  # damage in the middle is not ours to repair
+                    raise ResumeError(f"{path}:{lineno}: not a vnfacts JSON Lines record; cannot resume")
+                break
+            done.add(record["source"])
+            keep += len(line)
+    _truncate(path, keep)
+    return done
+
+
+def _csv(path: str) -> set[str]:
+    done: set[str] = set()
+    last_source, last_start = None, None
+    offset, pending, pending_start = 0, b"", 0
+    with open(path, "rb") as fh:
+        header = fh.readline()
+        if header and next(csv.reader([header.decode("utf-8", "replace")]), []) != COLUMNS:
+            raise ResumeError(f"{path}: not a vnfacts CSV (its header differs); cannot resume")
+        offset = len(header)
+        for line in fh:
+            if not pending:
+                pending_start = offset
+            pending += line
+            offset += len(line)
+            if pending.count(b'"') % 2 or not pending.endswith(b"\n"):
+                continue  # a quoted cell goes on over the line end, or the row is cut
+            source = next(csv.reader([pending.decode("utf-8", "replace")]), [""])[0]
+            pending = b""
+            if source != last_source:
+                if last_source is not None:
+                    done.add(last_source)
+                last_source, last_start = source, pending_start
+    if last_start is not None:  # the last document's rows may be incomplete: do it again
+        _truncate(path, last_start)
+    elif pending:
+        _truncate(path, pending_start)
+    return done
+
+
+def _truncate(path: str, size: int) -> None:
+    if os.path.getsize(path) != size:
+        with open(path, "r+b") as fh:
+            fh.truncate(size)

@@ -1,0 +1,157 @@
+"""Documents through extraction, in a pool of processes, results in input order.
+
+Each worker process builds its Extractor once (rules compiled once per worker, not per
+document). At most `window` documents are in flight; results come back in input order, so
+memory stays bounded however long the input. `workers=1` runs in the calling process.
+
+A `Stop` flag (set by the CLI's Ctrl-C handler) ends a run cleanly: no new document is started,
+documents already running are finished and yielded, the rest are left for `--resume`.
+
+>>> from vnfacts.batch.records import Item
+>>> docs = list(run([Item("a", "Tăng 5%"), Item("b", bytes(range(256)))], workers=1))
+>>> [(type(d).__name__, d.source) for d in docs]
+[('Document', 'a'), ('Failure', 'b')]
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterable, Iterator, Sequence, Union
+
+from ..decode import decode_bytes
+from ..errors import InputError, RuleTimeout
+from ..extractor import Extractor, as_date
+from ..model import Document
+from .records import Failure, Item
+
+Result = Union[Document, Failure]
+
+
+class Stop:
+    """A flag a signal handler may set: the run stops taking new documents.
+
+    >>> s = Stop(); s.requested
+    False
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def set(self) -> None:
+        self.requested = True
+
+
+def default_workers() -> int:
+    """The CPUs this process may use.
+
+    >>> default_workers() >= 1
+    True
+    """
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def process_item(extractor: Extractor, item: Item) -> Result:
+    """Decode and extract one item; every problem becomes a Failure, never an exception.
+
+    >>> process_item(Extractor(), Item("r:1", "Tăng 5%", published="hôm qua")).kind
+    'bad_record'
+    """
+    if item.failure:
+        return item.failure
+    source = item.source
+    if item.published is not None:
+        try:
+            as_date(item.published)
+        except (ValueError, TypeError):
+            return Failure(source, "bad_record", f"{source}: published {item.published!r} is not an ISO date")
+    try:
+        text = item.data if isinstance(item.data, str) else decode_bytes(item.data or b"", source).text
+        return extractor.extract(text, published=item.published, source=source)
+    except InputError as exc:
+        return Failure(source, "decode", str(exc))
+    except RuleTimeout as exc:
+        return Failure(source, "rule_timeout", f"{source}: {exc}")
+    except Exception as exc:  # a bug in a rule or normalizer must not end a long run
+        return Failure(source, "internal", f"{source}: {type(exc).__name__}: {str(exc)[:200]}")
+
+
+def run(items: Iterable[Item], *, workers: int = 1, rules: Sequence[str] = (), extractor: Extractor | None = None,
+        stop: Stop | None = None, window: int | None = None) -> Iterator[Result]:
+    """Results of `items` in their order, from `workers` processes (1: this process)."""
+    stop = stop or Stop()
+    if workers <= 1:
+        extractor = extractor or Extractor(rules)
+        for item in items:
+            if stop.requested:
+                return
+            yield process_item(extractor, item)
+        return
+    Extractor(rules)  # rule errors surface here, once; forked workers then find the rules compiled
+    yield from _pooled(iter(items), workers, tuple(rules), stop, window or 4 * workers)
+
+
+_EXTRACTOR: Extractor | None = None
+
+
+def _init_worker(rules: tuple[str, ...]) -> None:
+    global _EXTRACTOR
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool must be able to end its workers
+    _EXTRACTOR = Extractor(rules)
+
+
+def _work(item: Item) -> Result:
+    assert _EXTRACTOR is not None
+    return process_item(_EXTRACTOR, item)
+
+
+def _context():
+    # fork shares the parent's compiled rules and imported modules; the parent starts no
+    # threads before the pool (the progress bar refreshes from the main loop).
+    fork_ok = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+    return multiprocessing.get_context("fork" if fork_ok else "spawn")
+
+
+def _pool(workers: int, rules: tuple[str, ...]) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker, initargs=(rules,))
+
+
+def _pooled(items: Iterator[Item], workers: int, rules: tuple[str, ...], stop: Stop, window: int) -> Iterator[Result]:
+    pool = _pool(workers, rules)
+    pending: deque[tuple[Item, Future | Failure]] = deque()
+    try:
+        while True:
+            while len(pending) < window and not stop.requested:
+                item = next(items, None)
+                if item is None:
+                    break
+                pending.append((item, item.failure or pool.submit(_work, item)))
+            if stop.requested:
+                for _, job in pending:
+                    if isinstance(job, Future):
+                        job.cancel()  # not started yet: left for --resume
+            if not pending:
+                return
+            item, job = pending.popleft()
+            if isinstance(job, Failure):
+                yield job
+                continue
+            if job.cancelled():
+                continue
+            try:
+                yield job.result()
+            except BrokenProcessPool:
+                yield Failure(item.source, "internal", f"{item.source}: a worker process died while extracting it")
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _pool(workers, rules)
+                pending = deque((it, j if isinstance(j, Failure) else pool.submit(_work, it)) for it, j in pending)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
