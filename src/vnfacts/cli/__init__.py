@@ -5,6 +5,7 @@ import click
 
 from .. import __version__
 from .eval_cmd import eval_command
+from .batch_cmd import batch
 from .extract import extract
 from .rules_cmd import rules
 
@@ -24,4 +25,5 @@ def main():
 
 main.add_command(extract)
 main.add_command(rules)
+main.add_command(batch)
 main.add_command(eval_command)

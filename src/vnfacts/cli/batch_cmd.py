@@ -1,0 +1,176 @@
+"""`vnfacts batch`: many documents (folders, zip/tar archives, JSON Lines dumps) in parallel.
+
+Heavy imports wait until the command runs, so `vnfacts extract` starts no slower.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from contextlib import ExitStack
+from dataclasses import replace
+
+import click
+
+from .options import EXIT_INPUT, EXIT_USAGE, load_extractor, parse_types, quiet_pipe, rules_option, warn
+
+EXIT_INTERRUPTED = 130
+
+
+class UsageProblem(click.ClickException):
+    """A problem with the command's arguments or output file: exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+
+class ByteSize(click.ParamType):
+    """A size in bytes: 1000, 500K, 20MB, 1G.
+
+    >>> ByteSize().convert("20MB", None, None), ByteSize().convert("512k", None, None)
+    (20971520, 524288)
+    """
+
+    name = "SIZE"
+    _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        digits = text.rstrip("bkmg")
+        unit = text[len(digits):]
+        if digits.isdigit() and unit in self._UNITS and int(digits) > 0:
+            return int(digits) * self._UNITS[unit]
+        self.fail(f"{value!r} is not a size (e.g. 1000, 500K, 20MB)", param, ctx)
+
+
+@click.command("batch")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["jsonl", "csv"]), default=None,
+              help="jsonl: one document per line; csv: one row per fact [default: csv for -o *.csv, else jsonl].")
+@click.option("--types", metavar="TYPE[,TYPE...]", help="Only these fact types, e.g. --types money,percent.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: the number of CPUs].")
+@click.option("--resume", is_flag=True, help="Skip documents already in the -o FILE and finish the run.")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="Only documents whose path in a folder or archive matches, e.g. '2024/*/*.txt' (repeatable).")
+@click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field with the article text.")
+@click.option("--id-field", default="id", show_default=True, help="JSON Lines: the field naming the record (its source).")
+@click.option("--published-field", default="published", show_default=True,
+              help="JSON Lines: the field with the ISO publication date.")
+@click.option("--max-bytes", type=ByteSize(), default="20MB", show_default=True,
+              help="Largest document (or JSON line) read; larger ones are error records.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
+@rules_option
+@quiet_pipe
+def batch(inputs, output, fmt, types, workers, resume, globs, text_field, id_field, published_field,
+          max_bytes, quiet, rule_paths):
+    """Extract the facts of every document in INPUT...: text and HTML files, folders (recursive),
+    .zip, .tar(.gz|.bz2|.xz), .tgz, .jsonl(.gz) and .ndjson dumps; "-" reads paths from stdin.
+
+    Writes one JSON line per document (or per failed document, with an "error") in input order,
+    each as soon as it is done. Exit code 0: all documents done; 1: some failed; 2: usage or
+    rule errors; 130: interrupted (run again with --resume to finish).
+
+    \b
+    Examples:
+      vnfacts batch news/ -o facts.jsonl
+      vnfacts batch crawl.zip dumps/2024.jsonl.gz -o facts.jsonl --workers 4
+      vnfacts batch news/ --glob '*.txt' -o facts.csv --types money,percent
+      vnfacts batch news/ -o facts.jsonl --resume      # after a kill or Ctrl-C
+      find news -name '*.txt' | vnfacts batch - -o facts.jsonl
+    """
+    fmt = fmt or ("csv" if output and output.lower().endswith(".csv") else "jsonl")
+    if resume and output in (None, "-"):
+        raise click.UsageError("--resume needs an output file (-o FILE) to resume")
+    extractor = load_extractor(rule_paths)
+    from ..batch import Settings
+
+    settings = Settings(globs=tuple(globs), text_field=text_field, id_field=id_field,
+                        published_field=published_field, max_bytes=max_bytes)
+    code = _run(inputs, settings, extractor, output=output, fmt=fmt, wanted=parse_types(types),
+                workers=workers, resume=resume, quiet=quiet, rule_paths=rule_paths)
+    if code:
+        sys.exit(code)
+
+
+def _run(inputs, settings, extractor, *, output, fmt, wanted, workers, resume, quiet, rule_paths) -> int:
+    """The run itself; returns the exit code."""
+    from ..batch import Failure, Sources, Stop, default_workers, known_total, not_done, run, writer_for
+    from ..batch.report import ProgressBar, Tally, stderr_console, summary
+    from ..batch.resume import ResumeError, prepare
+    from ..batch.writer import open_output
+
+    try:
+        done = prepare(output, fmt) if resume else set()
+    except (ResumeError, OSError) as exc:
+        raise UsageProblem(str(exc)) from None
+    header = fmt == "csv" and not (resume and _nonempty(output))
+    console = stderr_console()
+    show = not quiet and console.is_terminal
+    tally, stop = Tally(), Stop()
+    sources = Sources(inputs, settings, exclude=[output] if output not in (None, "-") else [])
+    items = not_done(sources, done, on_skip=lambda _: _count_done(tally))
+    with ExitStack() as stack:
+        try:
+            out = stack.enter_context(open_output(output, append=resume))
+        except OSError as exc:
+            raise UsageProblem(f"{output}: cannot write: {exc.strerror or exc}") from None
+        stack.enter_context(_on_interrupt(stop))
+        bar = stack.enter_context(ProgressBar(console, known_total(inputs, settings) if show else None, show))
+        writer = writer_for(fmt, out, header=header)
+        try:
+            for result in run(items, workers=workers or default_workers(), rules=rule_paths,
+                              extractor=extractor, stop=stop):
+                failed = isinstance(result, Failure)
+                if wanted is not None and not failed:
+                    result = replace(result, facts=tuple(f for f in result.facts if f.type in wanted))
+                tally.add(result)
+                writer.write(result)
+                if failed and fmt == "csv":  # CSV has no place for it: say it on stderr
+                    bar.progress.console.print(f"vnfacts: error: {result.message}", markup=False, highlight=False,
+                                              soft_wrap=True)
+                bar.update(tally)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise click.ClickException(f"{output or 'stdout'}: cannot write: {exc.strerror or exc}") from None
+    if not quiet:
+        console.print(summary(tally, sources.skipped))
+    if stop.requested:
+        where = f" to {output}; run again with --resume to finish" if output not in (None, "-") else ""
+        warn(f"interrupted: {tally.documents} documents written{where}")
+        return EXIT_INTERRUPTED
+    return EXIT_INPUT if tally.failed else 0
+
+
+def _count_done(tally) -> None:
+    tally.already_done += 1
+
+
+def _nonempty(path) -> bool:
+    return path not in (None, "-") and os.path.exists(path) and os.path.getsize(path) > 0
+
+
+class _on_interrupt:
+    """Ctrl-C (or SIGTERM) sets `stop`: finished documents are written, then the run ends.
+    A second Ctrl-C stops at once."""
+
+    def __init__(self, stop):
+        self.stop = stop
+        self.saved = {}
+
+    def _handle(self, signum, frame):
+        if self.stop.requested:
+            raise KeyboardInterrupt
+        self.stop.set()
+
+    def __enter__(self):
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self.saved[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *exc):
+        for sig, handler in self.saved.items():
+            signal.signal(sig, handler)
