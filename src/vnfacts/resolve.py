@@ -6,6 +6,7 @@ their own layers, so an official may contain an organization.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterable
 
 from .match import Candidate
@@ -33,14 +34,30 @@ def resolve(candidates: Iterable[Candidate]) -> list[Fact]:
     ['m']
     """
     ranked = sorted(candidates, key=lambda c: (-(c.fact.end - c.fact.start), -c.priority, c.fact.start))
-    taken: dict[str, list[tuple[int, int]]] = {}
+    taken: dict[str, _Spans] = {}
     kept: list[Fact] = []
     for cand in ranked:
         f = cand.fact
-        spans = taken.setdefault(layer_of(f.type), [])
-        if any(f.start < e and s < f.end for s, e in spans):
-            continue
-        spans.append((f.start, f.end))
-        kept.append(f)
+        if taken.setdefault(layer_of(f.type), _Spans()).claim(f.start, f.end):
+            kept.append(f)
     kept.sort(key=lambda f: (f.start, f.end, f.type))
     return kept
+
+
+class _Spans:
+    """Non-overlapping spans kept sorted, so checking a new one costs a binary search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def claim(self, start: int, end: int) -> bool:
+        """Take [start, end) if it overlaps no span taken before; say whether it was taken."""
+        i = bisect.bisect_left(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return False
+        if i < len(self.starts) and self.starts[i] < end:
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True

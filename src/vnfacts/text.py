@@ -117,6 +117,24 @@ def _tag(words: list[Token]) -> list[Token]:
 
 
 _LINE = regex.compile(r"[^\n]+")
+#: Lines longer than this are cut at a space into pieces (a 30 MB one-line file stays bounded).
+MAX_LINE = 5000
+
+
+def split_long(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Cut [start, end) into pieces of at most MAX_LINE characters, at spaces where possible.
+
+    >>> split_long(0, 12, "ab cd ef gh ")  # short lines stay whole
+    [(0, 12)]
+    """
+    pieces = []
+    while end - start > MAX_LINE:
+        cut = text.rfind(" ", start + MAX_LINE // 2, start + MAX_LINE)
+        cut = cut if cut > start else start + MAX_LINE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 class TextView:
@@ -124,7 +142,7 @@ class TextView:
 
     def __init__(self, text: str):
         self.text = text
-        self._lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+        self._lines = [piece for m in _LINE.finditer(text) for piece in split_long(m.start(), m.end(), text)]
         self._line_starts = [s for s, _ in self._lines]
         self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}  # by run start
         self._words: dict[tuple[int, bool], list[Token]] = {}

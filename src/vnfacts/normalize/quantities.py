@@ -105,7 +105,7 @@ def quantity_noun(m: MatchInfo) -> dict[str, Any] | None:
     if start is None or m.view is None:
         return None
     syllable = m.group("unit")
-    if any(m.has(lexicon, syllable) for lexicon in ("NOT_UNIT", "CURRENCY")):
+    if any(m.has(lexicon, syllable) for lexicon in ("UNIT", "NOT_UNIT", "CURRENCY")):
         return None  # settled without asking the (slower) tagger
     word = m.view.tagged_word_at(start)
     if word is None or word.tag not in COUNT_NOUN_TAGS:

@@ -41,10 +41,35 @@ class Lexicon:
         return self.forms.get(fold(surface))
 
     def pattern(self) -> str:
-        """An alternation of every form as written, longest first so "lượt người" beats "lượt".
+        r"""A regex matching any form as written, the longest where several fit.
 
-        Rules match case-insensitively unless they say `(?-i:{NAME})`, so the written case
-        matters only there.
+        Built as a trie ("lượt" and "lượt người" share their prefix) so the regex engine reads
+        each character once instead of trying every form in turn. Rules match
+        case-insensitively unless they say `(?-i:{NAME})`, so the written case matters only
+        there.
+
+        >>> Lexicon.from_data("U", ["lượt", "lượt người", "ha"]).pattern()
+        '(?:(?:ha|lượt(?:\\s+người)?))'
         """
-        alts = sorted(self.surfaces, key=lambda f: (-len(f), f))
-        return "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in f.split(" ")) for f in alts) + ")"
+        return "(?:" + _trie_regex(self.surfaces) + ")"
+
+
+def _trie_regex(words) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else regex.escape(ch)) + _node_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here and longer ones go on: greedy, so the longest wins
+        return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+    return body
