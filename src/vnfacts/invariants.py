@@ -1,0 +1,44 @@
+"""Checks every extraction must pass, whatever the input: used by the property tests and the
+fuzzer (benchmarks/fuzz.py).
+"""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import regex
+
+from .model import Document
+
+ISO_DATE = regex.compile(
+    r"^(?:(?:\d{4}|-)(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2})?)?)?))?|T\d{2}(?::\d{2})?)"
+    r"(?:/(?:\d{4}|-)(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2})?)?)?))?)?$"
+)
+NUMERIC_TYPES = ("percent", "money", "quantity")
+
+
+def problems(doc: Document) -> list[str]:
+    """Everything wrong with a document's facts; an empty list when all is well.
+
+    >>> from vnfacts import extract
+    >>> problems(extract("Chi 27 tỷ đồng ngày 26/12/2023."))
+    []
+    """
+    out = []
+    for f in doc.facts:
+        if doc.text[f.start:f.end] != f.text:
+            out.append(f"{f.rule}: text {f.text!r} is not doc[{f.start}:{f.end}]")
+        if f.type in NUMERIC_TYPES:
+            for name in ("value", "upper"):
+                v = getattr(f, name)
+                if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
+                    out.append(f"{f.rule}: {name} {v!r} is not an exact number")
+        if f.type == "date" and not (isinstance(f.value, str) and ISO_DATE.match(f.value)):
+            out.append(f"{f.rule}: date value {f.value!r} is not ISO 8601")
+    data = doc.to_dict()
+    try:
+        if json.loads(json.dumps(data, ensure_ascii=False)) != data:
+            out.append("JSON does not round-trip")
+    except (TypeError, ValueError) as exc:
+        out.append(f"not JSON-serializable: {exc}")
+    return out
