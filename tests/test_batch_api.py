@@ -1,11 +1,13 @@
 """The Python API and the pool: results in input order, failures as data, workers, stopping."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from test_batch_helpers import BINARY, TEXTS, write_tree, zip_bytes
 from vnfacts import Document
-from vnfacts.batch import Failure, Item, Settings, Stop, extract_all, run
+from vnfacts.batch import Failure, Item, Settings, Stop, extract_all, run, workers
 
 
 @pytest.fixture()
@@ -91,3 +93,21 @@ def test_failures_while_reading_pass_through_the_pool_in_order(tmp_path):
     results = list(extract_all([str(tmp_path / "a.zip")], workers=2, settings=Settings(max_bytes=100)))
     assert [(r.source.split("!")[1], getattr(r, "kind", "ok")) for r in results] == [
         ("1.txt", "ok"), ("2.txt", "too_large"), ("3.txt", "ok")]
+
+
+def _die_on_poison(item):
+    """A stand-in for the worker function: the process dies on the document named "poison"."""
+    if item.source == "poison":
+        os._exit(3)
+    return workers._work_real(item)
+
+
+def test_a_worker_that_dies_costs_its_document_only_and_the_run_goes_on(monkeypatch):
+    monkeypatch.setattr(workers, "_work_real", workers._work, raising=False)
+    monkeypatch.setattr(workers, "_work", _die_on_poison)
+    names = [f"r{i}" for i in range(4)] + ["poison"] + [f"s{i}" for i in range(4)]
+    results = list(run([Item(n, TEXTS["ho.txt"]) for n in names], workers=2, window=3))
+    assert [r.source for r in results] == names
+    failed = {r.source for r in results if isinstance(r, Failure)}
+    assert "poison" in failed and failed <= {"r3", "poison", "s0"}  # only it, or a neighbour in flight
+    assert results[-1].facts[0].value == 120

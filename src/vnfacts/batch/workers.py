@@ -127,8 +127,24 @@ def _pool(workers: int, rules: tuple[str, ...]) -> ProcessPoolExecutor:
 def _pooled(items: Iterator[Item], workers: int, rules: tuple[str, ...], stop: Stop, window: int) -> Iterator[Result]:
     pool = _pool(workers, rules)
     pending: deque[tuple[Item, Future | Failure]] = deque()
+    retried: set[str] = set()  # sources already given a second chance after a worker died
     try:
         while True:
+            waiting = True
+            while pending and (waiting or _ready(pending[0][1])):  # the head, then whatever else is done
+                waiting = False
+                item, job = pending[0]
+                result, broken = _take(pending)
+                if broken:  # a worker died: what was in flight goes to a new pool, once
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = _pool(workers, rules)
+                    if item.source not in retried:
+                        retried.add(item.source)
+                        pending.appendleft((item, job))
+                        result = None
+                    pending = deque((it, j if isinstance(j, Failure) else pool.submit(_work, it)) for it, j in pending)
+                if result is not None:
+                    yield result
             while len(pending) < window and not stop.requested:
                 item = next(items, None)
                 if item is None:
@@ -140,18 +156,22 @@ def _pooled(items: Iterator[Item], workers: int, rules: tuple[str, ...], stop: S
                         job.cancel()  # not started yet: left for --resume
             if not pending:
                 return
-            item, job = pending.popleft()
-            if isinstance(job, Failure):
-                yield job
-                continue
-            if job.cancelled():
-                continue
-            try:
-                yield job.result()
-            except BrokenProcessPool:
-                yield Failure(item.source, "internal", f"{item.source}: a worker process died while extracting it")
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(workers, rules)
-                pending = deque((it, j if isinstance(j, Failure) else pool.submit(_work, it)) for it, j in pending)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready(job: Future | Failure) -> bool:
+    return isinstance(job, Failure) or job.done()
+
+
+def _take(pending: deque) -> tuple[Result | None, bool]:
+    """The head's result (None for a cancelled one), and whether its worker process died."""
+    item, job = pending.popleft()
+    if isinstance(job, Failure):
+        return job, False
+    if job.cancelled():
+        return None, False
+    try:
+        return job.result(), False
+    except BrokenProcessPool:
+        return Failure(item.source, "internal", f"{item.source}: a worker process died while extracting it"), True
