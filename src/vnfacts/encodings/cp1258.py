@@ -16,13 +16,14 @@ import unicodedata
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
-def decode(data: bytes) -> str:
-    """Windows-1258 bytes to NFC text; UnicodeDecodeError on its five unused bytes.
+def decode(data: bytes, errors: str = "strict") -> str:
+    """Windows-1258 bytes to NFC text; its unused bytes raise UnicodeDecodeError, or are handled
+    as `errors` says ("replace" gives U+FFFD).
 
     >>> decode(b"Vi\\xea\\xf2t Nam")
     'Việt Nam'
     """
-    return unicodedata.normalize("NFC", data.decode("cp1258"))
+    return unicodedata.normalize("NFC", data.decode("cp1258", errors))
 
 
 def _split(char: str) -> str:

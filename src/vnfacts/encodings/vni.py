@@ -12,7 +12,7 @@ True
 """
 from __future__ import annotations
 
-import re
+import codecs
 import unicodedata
 
 # The table, one row per vowel: the Unicode letters (no tone, sắc, huyền, hỏi, ngã, nặng)
@@ -60,21 +60,33 @@ def _table() -> dict[str, str]:
 TABLE = _table()
 _ENCODE = str.maketrans(TABLE)
 
-# Decoding: a two-character form (base + mark) wins over reading its characters one by one,
-# in one pass (a decoded "ó" must not be read again as the VNI "ó" for "ĩ"). A mark after a
-# base of the other case is read too (a caps-lock slip), taking the case of the base letter.
-_DECODE: dict[str, str] = {}
-for _letter, _form in TABLE.items():
-    if len(_form) == 2:
-        for _mark in {_form[1].lower(), _form[1].upper()}:
-            _DECODE[_form[0] + _mark] = _letter
-    else:
-        _DECODE[_form] = _letter
-_DECODE_RE = re.compile("|".join(sorted(_DECODE, key=len, reverse=True)))
 
-# Bytes are read as Windows-1252; its five unused bytes as the C1 controls of the same number,
-# so that every byte decodes.
-_CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+def _decoding_tables() -> tuple[str, dict[str, str]]:
+    """Byte -> character, and the marks behind the placeholders in it.
+
+    A mark byte decodes to its combining mark (0xF9 "ù" to U+0301), so NFC composes it with the
+    base letter before it; a byte that stands for two marks (0xE1 "á": circumflex and acute)
+    decodes to a private-use placeholder, replaced by its two marks afterwards (one character
+    per byte keeps the decoding in C). Single-byte letters decode to themselves; every other
+    byte to its Windows-1252 character (the five unused ones to the C1 controls)."""
+    table = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x100)]
+    placeholders: dict[str, str] = {}
+    for letter, form in TABLE.items():
+        byte = form[-1].encode("cp1252")[0]
+        if len(form) == 1:
+            table[byte] = letter
+            continue
+        base = {"ô": "ơ", "ö": "ư"}.get(form[0].lower(), form[0].lower())
+        marks = unicodedata.normalize("NFD", letter.lower())[len(unicodedata.normalize("NFD", base)):]
+        if len(marks) > 1:
+            marks = placeholders.setdefault(marks, chr(0xE000 + len(placeholders)))
+        assert table[byte] in (marks, form[-1]), (letter, form)  # one meaning per mark byte
+        table[byte] = marks
+    return "".join(table), {p: m for m, p in placeholders.items()}
+
+
+_DECODING_TABLE, _PLACEHOLDERS = _decoding_tables()
 
 
 def decode(data: bytes) -> str:
@@ -85,8 +97,11 @@ def decode(data: bytes) -> str:
     >>> decode("Hoïc sinh gioûi".encode("cp1252"))
     'Học sinh giỏi'
     """
-    text = data.decode("latin-1").translate(_CP1252)
-    return unicodedata.normalize("NFC", _DECODE_RE.sub(lambda m: _DECODE[m.group()], text))
+    text, _ = codecs.charmap_decode(data, "strict", _DECODING_TABLE)
+    for placeholder, marks in _PLACEHOLDERS.items():
+        if placeholder in text:
+            text = text.replace(placeholder, marks)
+    return unicodedata.normalize("NFC", text)
 
 
 def encode(text: str, errors: str = "strict") -> bytes:
