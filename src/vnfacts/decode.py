@@ -1,7 +1,11 @@
-"""Bytes to text: read an input, refuse binary data, decode, compose to NFC.
+"""Bytes to text: read an input, refuse binary data, decode, compose to NFC, unwrap HTML.
 
-Supported now: UTF-8 (with or without BOM) and UTF-16 with a BOM. Anything else is refused
-with an InputError that names the input, so a batch can report it and go on.
+The encoding is detected (`encodings.detect`: UTF-8 with or without BOM, UTF-16 and UTF-32,
+Windows-1258, TCVN3, VNI, and charset-normalizer's guess for other languages) unless the
+caller names one. HTML, known by its file name or by how it starts, becomes its article
+text (`html.html_to_text`), with the page's publication date and title. Anything that cannot
+be read raises an InputError whose one-line message names the input, so a batch can report
+it and go on.
 """
 from __future__ import annotations
 
@@ -10,47 +14,96 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .encodings import cp1258, tcvn3, vni
+from .encodings.detect import Undecodable, detect
 from .errors import InputError
+from .html import declared_charset, html_to_text, looks_like_html
 from .text import nfc
 
 #: The largest input read, in bytes (a guard against runaway files, not a style limit).
 MAX_BYTES = 20 * 1024 * 1024
+#: File name endings read as HTML whatever their content looks like.
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+#: Names accepted for the Vietnamese encodings (besides every Python codec name).
+ALIASES = {
+    "tcvn3": "tcvn3", "tcvn": "tcvn3", "abc": "tcvn3", "vn3": "tcvn3", "tcvn5712": "tcvn3",
+    "vni": "vni", "vni-windows": "vni", "vniwindows": "vni",
+    "windows-1258": "windows-1258", "cp1258": "windows-1258", "1258": "windows-1258",
+}
+_LEGACY = {"tcvn3": tcvn3.decode, "vni": vni.decode, "windows-1258": cp1258.decode}
 
 
 @dataclass(frozen=True)
 class Decoded:
-    text: str
-    encoding: str
+    text: str  # NFC; every fact offset points into it
+    encoding: str  # as detected or given: "utf-8", "utf-16", "windows-1258", "tcvn3", "vni"...
+    published: str | None = None  # ISO date from an HTML page's metadata
+    title: str | None = None  # an HTML page's title
+    content_type: str = "text/plain"  # or "text/html" when the input was HTML
+    replaced: int = 0  # invalid bytes read as U+FFFD (UTF-8 or Windows-1258 with a few bad bytes)
 
 
-def decode_bytes(data: bytes, name: str = "-") -> Decoded:
-    """Decode one input's bytes.
+def check_encoding(encoding: str) -> str:
+    """The canonical name of an encoding a user gave; ValueError if there is no such encoding.
+
+    >>> check_encoding("ABC"), check_encoding("VNI_Windows"), check_encoding("UTF8")
+    ('tcvn3', 'vni', 'utf-8')
+    """
+    key = encoding.strip().lower().replace("_", "-")
+    if key in ALIASES:
+        return ALIASES[key]
+    try:
+        return codecs.lookup(key).name
+    except LookupError:
+        raise ValueError(f"unknown encoding {encoding!r} (try utf-8, utf-16, windows-1258, tcvn3 "
+                         f"or vni)") from None
+
+
+def decode_bytes(data: bytes, name: str = "-", encoding: str | None = None) -> Decoded:
+    """Decode one input's bytes; `encoding` forces one (None detects it).
 
     >>> decode_bytes("Chủ tịch".encode("utf-8")).text
     'Chủ tịch'
     >>> decode_bytes(codecs.BOM_UTF16_LE + "Hà Nội".encode("utf-16-le")).encoding
     'utf-16'
+    >>> decode_bytes(vni.encode("Ủy ban nhân dân tỉnh Hòa Bình")).encoding
+    'vni'
+    >>> decode_bytes(b"<p>Chi 27&nbsp;t&#7927; &#273;&#7891;ng</p>").text
+    'Chi 27\\xa0tỷ đồng'
     """
-    if data.startswith(codecs.BOM_UTF8):
-        return Decoded(nfc(_utf8(data[3:], name)), "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return Decoded(nfc(data.decode("utf-16")), "utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not valid UTF-16 at byte {exc.start}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
-    return Decoded(nfc(_utf8(data, name)), "utf-8")
-
-
-def _utf8(data: bytes, name: str) -> str:
+    html_name = name.lower().endswith(HTML_SUFFIXES)
+    declared = declared_charset(data) if html_name or looks_like_html(data[:2048].decode("latin-1")) else None
     try:
-        return data.decode("utf-8")
+        decoded = _forced(data, encoding) if encoding else _detected(data, declared)
+    except Undecodable as exc:
+        raise InputError(f"{name}: {exc}") from None
+    if (html_name and "<" in decoded.text) or looks_like_html(decoded.text):
+        page = html_to_text(decoded.text)
+        return Decoded(page.text, decoded.encoding, page.published, page.title, "text/html", decoded.replaced)
+    return decoded
+
+
+def _detected(data: bytes, declared: str | None) -> Decoded:
+    found = detect(data, declared)
+    return Decoded(found.text, found.encoding, replaced=found.replaced)
+
+
+def _forced(data: bytes, encoding: str) -> Decoded:
+    try:
+        canonical = check_encoding(encoding)
+    except ValueError as exc:
+        raise Undecodable(str(exc)) from None
+    try:
+        if canonical in _LEGACY:
+            return Decoded(_LEGACY[canonical](data), canonical)
+        codec = {"utf-8": "utf-8-sig"}.get(canonical, canonical)  # a BOM is not text
+        return Decoded(nfc(data.decode(codec)), canonical)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: cannot decode as UTF-8 (invalid byte 0x{data[exc.start]:02x} at {exc.start})") from None
+        raise Undecodable(f"cannot decode as {canonical} (invalid byte 0x{data[exc.start]:02x} "
+                          f"at {exc.start})") from None
 
 
-def read_input(name: str, max_bytes: int = MAX_BYTES) -> Decoded:
+def read_input(name: str, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> Decoded:
     """Read a path, or standard input for "-", and decode it. InputError on any problem."""
     if name == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -67,4 +120,4 @@ def read_input(name: str, max_bytes: int = MAX_BYTES) -> Decoded:
             raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise InputError(f"{name}: larger than {max_bytes} bytes")
-    return decode_bytes(data, name)
+    return decode_bytes(data, name, encoding)
