@@ -200,3 +200,21 @@ def test_windows_1258_with_a_byte_it_does_not_use(copies):
     decoded = decode_bytes(data)
     assert decoded.encoding == "windows-1258" and decoded.replaced == 1
     assert decoded.text == (HEALTH + "\n") * copies + "\ufffd" + HEALTH
+
+
+@pytest.mark.parametrize("codec,name", [(vni, "vni"), (tcvn3, "tcvn3")])
+@pytest.mark.parametrize("text_name", TEXTS)
+def test_legacy_text_pasted_into_utf8_is_turned_back(codec, name, text_name):
+    masked = codec.encode(TEXTS[text_name]).decode("cp1252")  # "UÛY BAN NHAÂN DAÂN", "ViÖt"
+    decoded = decode_bytes(masked.encode("utf-8"))
+    assert (decoded.text, decoded.encoding) == (TEXTS[text_name], f"utf-8/{name}")
+
+
+@pytest.mark.parametrize("text", [
+    "Nhiệt độ 30°C, « trích dẫn » © 2024 · Đắk Lắk ± 5 ¼ — Ökonomie, Ägypten, Übersee",
+    "Le maître d'hôtel reçoit à Noël: façade, naïveté, Citroën, où ça? Ça déçoit, coïncidence.",
+    "Größe, Fußgänger, Schönheit, Übermaß, Ärger, Äpfel, Öl, süß, blöd, müde, Höhe.",
+])
+def test_utf8_with_latin_letters_is_left_alone(text):
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert (decoded.text, decoded.encoding) == (text, "utf-8")

@@ -36,7 +36,8 @@ _LEGACY = {"tcvn3": tcvn3.decode, "vni": vni.decode, "windows-1258": cp1258.deco
 @dataclass(frozen=True)
 class Decoded:
     text: str  # NFC; every fact offset points into it
-    encoding: str  # as detected or given: "utf-8", "utf-16", "windows-1258", "tcvn3", "vni"...
+    encoding: str  # as detected or given: "utf-8", "utf-16", "windows-1258", "tcvn3", "vni",
+    # "utf-8/vni" (VNI text pasted into UTF-8 as Latin letters)...
     published: str | None = None  # ISO date from an HTML page's metadata
     title: str | None = None  # an HTML page's title
     content_type: str = "text/plain"  # or "text/html" when the input was HTML

@@ -1,7 +1,8 @@
 """Which encoding are these bytes in? Unicode first, then the Vietnamese legacy encodings.
 
 In order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark (told by where its
-zero bytes fall); binary data (NUL or control bytes) is refused; strict UTF-8; UTF-8 with a
+zero bytes fall); binary data (NUL or control bytes) is refused; strict UTF-8 (and in it, VNI
+or TCVN3 text that was pasted in as Latin letters, "Vieät Nam"); UTF-8 with a
 few bad bytes (a truncated or patched file: they become U+FFFD and are counted); then the
 Vietnamese legacy encodings, each decoded and scored by the share of its words that are
 Vietnamese syllables (Windows-1258, TCVN3, VNI); then the charset an HTML page declares;
@@ -68,6 +69,10 @@ _WESTERN = {"iso8859-1", "cp1252", "ascii"}  # declared by pages set in VNI or T
 _WORD = re.compile(r"[^\W\d_]+")
 _PUNCT = frozenset("\u00a0\u00ab\u00bb\u00b0\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ab\u00a9")
 _CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# Latin-1 characters that are no Vietnamese letters: VNI marks (ø û ï å ä ë ü) and TCVN3 bytes
+# read as Windows-1252 (µ ¸ § ­ Ö...). A few in UTF-8 text call for a look at _unmask.
+_MASKED = re.compile("[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de"
+                     "\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
 
 
 def detect(data: bytes, declared: str | None = None) -> Detected:
@@ -93,7 +98,7 @@ def detect(data: bytes, declared: str | None = None) -> Detected:
     if len(_CONTROL.findall(head)) > max(2, len(head) // 100):
         raise Undecodable("binary file (control bytes), not text")
     try:
-        return Detected(_nfc(data.decode("utf-8")), "utf-8")
+        return _unmask(_nfc(data.decode("utf-8")))
     except UnicodeDecodeError as exc:
         why = f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at {exc.start})"
     return (_mostly_utf8(data) or _declared(data, declared, western=False) or _legacy(data, why)
@@ -135,6 +140,23 @@ def _legacy(data: bytes, why: str) -> Detected | None:
         text = LEGACY[name](data)
         return Detected(text, name, replaced=text.count("\ufffd") if name == "windows-1258" else 0)
     return None
+
+
+def _unmask(text: str) -> Detected:
+    """UTF-8 whose letters are VNI or TCVN3 bytes read as Windows-1252 ("Vieät Nam", "ViÖt
+    Nam": legacy-font text pasted into a Unicode file or database) is turned back into
+    Vietnamese, as "utf-8/vni" or "utf-8/tcvn3"; other text is left as it is."""
+    sample = text[:SAMPLE_BYTES]
+    if len(_MASKED.findall(sample)) < MIN_WORDS or score(sample).ratio >= MIN_RATIO:
+        return Detected(text, "utf-8")
+    try:
+        raw = text.encode("cp1252")
+    except UnicodeEncodeError:
+        return Detected(text, "utf-8")
+    best, name = rank_legacy(raw)[0]
+    if name == "windows-1258" or best.ratio < 0.8 or best.valid < MIN_WORDS:
+        return Detected(text, "utf-8")
+    return Detected(LEGACY[name](raw), f"utf-8/{name}")
 
 
 def _strict(data: bytes, encoding: str) -> str:
