@@ -30,7 +30,6 @@ from datetime import date, datetime, timedelta, timezone
 from selectolax.lexbor import LexborHTMLParser
 
 
-
 @dataclass(frozen=True)
 class HtmlText:
     text: str
