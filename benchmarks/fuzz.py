@@ -104,7 +104,9 @@ def check(job: tuple[int, str, int]) -> tuple[int, str, str | None]:
         return index, ("invariant" if found else "ok"), ("; ".join(found[:3]) if found else None)
     except Hang:
         return index, "hang", f"over {limit}s on {len(text)} chars"
-    except Exception as exc:  # a crash is what we are looking for: report it, never stop
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a crash (even a native panic) is what we look for: report it
         from vnfacts.errors import RuleTimeout
         if isinstance(exc, RuleTimeout):
             return index, "hang", str(exc)

@@ -73,10 +73,27 @@ def word_tokens(line: str, offset: int = 0) -> list[Token]:
     return _join_words(line, offset, syllable_tokens(line, offset))
 
 
+def _predict(model, tokens: list[Token]) -> list[str] | None:
+    """The CRF's tags, or None if underthesea's Rust core refuses the input.
+
+    underthesea_core panics (a BaseException) on some tokens, e.g. an empty one; a panic must
+    cost one line its words, never the document.
+    """
+    try:
+        return model.predict([[t.text] for t in tokens])
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: B036 - pyo3's PanicException derives from BaseException
+        return None
+
+
 def _join_words(line: str, offset: int, syllables: list[Token]) -> list[Token]:
+    syllables = [t for t in syllables if t.text.strip()]
     if not syllables:
         return []
-    tags = _word_model().predict([[t.text] for t in syllables])
+    tags = _predict(_word_model(), syllables)
+    if tags is None:
+        return syllables
     words: list[Token] = []
     for tag, syl in zip(tags, syllables):
         if tag == "I-W" and words:
@@ -111,7 +128,9 @@ def pos_tagged(line: str, offset: int = 0) -> list[Token]:
 def _tag(words: list[Token]) -> list[Token]:
     if not words:
         return []
-    tags = _pos_model().predict([[w.text] for w in words])
+    tags = _predict(_pos_model(), words)
+    if tags is None:
+        return words
     return [Token(w.text, w.start, w.end, tag[2:] if tag.startswith(("B-", "I-")) else tag)
             for w, tag in zip(words, tags)]
 
