@@ -69,3 +69,20 @@ def test_underthesea_core_panic_costs_no_document():
     assert _join_words(" ", 0, [Token(" ", 0, 1)]) == []
     doc = extract("Có 5 \u3000 hộ và 12\u2003người tham gia.")
     assert doc.facts and all(doc.text[f.start:f.end] == f.text for f in doc.facts)
+
+
+def test_rules_match_folded_text_but_facts_keep_the_original():
+    text = "Thu 27\u00a0tỷ\u200bđồng, tăng từ 5\u20137%; Uỷ ban chi 3\u2009triệu USD."
+    doc = extract(text)
+    assert [(f.text, f.to_dict()["value"]) for f in doc.facts] == [
+        ("27\u00a0tỷ\u200bđồng", 27_000_000_000),
+        ("từ 5\u20137%", 5),
+        ("3\u2009triệu USD", 3_000_000),
+    ]
+    assert all(doc.text[f.start:f.end] == f.text for f in doc.facts)
+
+
+def test_lexicon_lookup_folds_old_tone_placement():
+    from vnfacts.rules.lexicon import Lexicon
+    lex = Lexicon.from_data("ORG", {"committee": ["Ủy ban"]})
+    assert lex.key_of("Uỷ  ban") == "committee"

@@ -146,3 +146,33 @@ def test_readme_json_example_is_real(run):
     for fact in quoted["facts"]:
         assert fact in got
     assert re.search(r"pip install \. && vnfacts extract samples/\S+\.txt", readme)
+
+
+def test_legacy_encoding_detected_and_recorded(run, tmp_path):
+    from vnfacts.encodings import tcvn3
+    text = "Ủy ban nhân dân tỉnh đã chi hơn 27 tỷ đồng, đạt 104,65% kế hoạch năm 2023 cho người dân."
+    path = tmp_path / "abc.txt"
+    path.write_bytes(tcvn3.encode(text))
+    doc = json.loads(run("extract", str(path), "-f", "json").stdout)
+    assert doc["encoding"] == "tcvn3"
+    assert [f["text"] for f in doc["facts"] if f["type"] == "money"] == ["hơn 27 tỷ đồng"]
+    forced = json.loads(run("extract", str(path), "-f", "json", "--encoding", "ABC").stdout)
+    assert forced["encoding"] == "tcvn3" and forced["facts"] == doc["facts"]
+
+
+def test_unknown_encoding_is_a_usage_error(run):
+    result = run("extract", SAMPLE, "--encoding", "klingon")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_html_input_gives_article_text_and_its_date(run, tmp_path):
+    page = tmp_path / "bai.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2024-03-08T09:00:00+07:00">'
+        "<script>var x = '99%';</script></head><body><nav>Trang chủ | 50% giảm giá</nav>"
+        "<article><h1>Tỉnh chi 12 tỷ đồng</h1><p>Hôm qua, tỉnh giải ngân 12 tỷ đồng.</p></article>"
+        "<footer>Liên hệ 0912.345.678</footer></body></html>", encoding="utf-8")
+    doc = json.loads(run("extract", str(page), "-f", "json").stdout)
+    assert doc["published"] == "2024-03-08"
+    assert [(f["type"], f["value"]) for f in doc["facts"]] == [
+        ("money", 12_000_000_000), ("date", "2024-03-07"), ("money", 12_000_000_000)]

@@ -29,6 +29,7 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
     hide a good match that starts inside it.
     """
     text = view.text
+    folded = view.folded  # same length as text: rules match variants, offsets stay exact
     line_has: dict[tuple[int, int], bool] = {}  # (id of a `requires` pattern, line) -> found
     for rule in ruleset.rules:
         normalize = NORMALIZERS[rule.normalizer]
@@ -38,22 +39,24 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
                 if rule.requires is not None:
                     key = (id(rule.requires), line_start)
                     if key not in line_has:
-                        line_has[key] = rule.requires.search(text, line_start, line_end) is not None
+                        line_has[key] = rule.requires.search(folded, line_start, line_end) is not None
                     if not line_has[key]:
                         continue
                 pos = line_start
                 while pos < line_end:
-                    m = search(text, pos, line_end, timeout=RULE_TIMEOUT)
+                    m = search(folded, pos, line_end, timeout=RULE_TIMEOUT)
                     if m is None:
                         break
                     core_start, core_end = m.span()
-                    found = _with_context(rule, m, text, line_start, line_end)
+                    found = _with_context(rule, m, folded, line_start, line_end)
                     produced = None
                     if found is not None:
-                        start, end, groups, spans = found
+                        start, end, spans = found
+                        # group values as the user wrote them, not as folded
+                        groups = {name: (text[a:b] if (a, b) != (-1, -1) else None) for name, (a, b) in spans.items()}
                         if end > start and view.on_token_boundaries(start, end):
                             info = MatchInfo(text[start:end], groups, ruleset.lexicons, published, start, end,
-                                             view, spans)
+                                             view, {k: v for k, v in spans.items() if v != (-1, -1)})
                             produced = normalize(info)
                     if produced is None:
                         pos = core_start + 1
@@ -74,8 +77,9 @@ MAX_PREFIX = 80
 
 
 def _with_context(rule, m, text: str, line_start: int, line_end: int):
-    """The match widened by its rule's prefix and suffix: (start, end, groups, spans), or None
-    when the rule has a prefix that cannot end where the match starts."""
+    """The match widened by its rule's prefix and suffix: (start, end, spans of every named
+    group, (-1, -1) for those that did not take part), or None when the rule has a prefix
+    that cannot end where the match starts."""
     start, end = m.span()
     parts = [m]
     if rule.prefix is not None:
@@ -89,18 +93,10 @@ def _with_context(rule, m, text: str, line_start: int, line_end: int):
         if after is not None:
             end = after.end()
             parts.append(after)
-    if len(parts) == 1:
-        return start, end, m.groupdict(), _group_spans(m)
-    groups: dict = {}
-    spans: dict = {}
-    for part in parts:
-        for name, value in part.groupdict().items():
-            if value is not None and groups.get(name) is None:
-                groups[name], spans[name] = value, part.span(name)
-            else:
-                groups.setdefault(name, None)
-    return start, end, groups, spans
+    spans: dict[str, tuple[int, int]] = {}
+    for part in parts:  # the first part in which a group took part gives its span
+        for name in part.groupdict():
+            if spans.get(name, (-1, -1)) == (-1, -1):
+                spans[name] = part.span(name)
+    return start, end, spans
 
-
-def _group_spans(m) -> dict[str, tuple[int, int]]:
-    return {name: m.span(name) for name, value in m.groupdict().items() if value is not None}

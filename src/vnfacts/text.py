@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import regex
 
+from .fold import fold_for_matching
+
 
 def nfc(text: str) -> str:
     """Compose the text to NFC: every offset the user sees points into this form."""
@@ -161,10 +163,19 @@ class TextView:
 
     def __init__(self, text: str):
         self.text = text
+        self._folded: str | None = None
         self._lines = [piece for m in _LINE.finditer(text) for piece in split_long(m.start(), m.end(), text)]
         self._line_starts = [s for s, _ in self._lines]
         self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}  # by run start
         self._words: dict[tuple[int, bool], list[Token]] = {}
+
+    @property
+    def folded(self) -> str:
+        """The text folded for matching (tone placement, dashes, quotes, spaces), same length:
+        rules search this, facts are cut from `text`."""
+        if self._folded is None:
+            self._folded = fold_for_matching(self.text)
+        return self._folded
 
     @property
     def lines(self) -> list[tuple[int, int]]:

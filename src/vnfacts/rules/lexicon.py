@@ -11,12 +11,15 @@ from dataclasses import dataclass
 
 import regex
 
+from ..fold import fold_for_matching
+
 _SPACE = regex.compile(r"\s+")
 
 
 def fold(surface: str) -> str:
-    """The lookup form of a surface: case-folded, spaces collapsed."""
-    return _SPACE.sub(" ", surface.strip()).casefold()
+    """The lookup form of a surface: tone placement and punctuation folded, case-folded,
+    spaces collapsed ("Uỷ  ban" and "ủy ban" look up the same)."""
+    return _SPACE.sub(" ", fold_for_matching(surface).strip()).casefold()
 
 
 @dataclass(frozen=True)
