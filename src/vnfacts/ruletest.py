@@ -15,7 +15,8 @@ from .rules import Example, Negative, Rule, RuleSet
 POSITION_KEYS = ("text", "start", "end", "rule")
 # Strings a healthy pattern scans in milliseconds; a pattern that backtracks catastrophically
 # runs past the probe's timeout on at least one of them.
-PROBES = ("1" * 3000, "1." * 1500, " " * 3000, "a " * 1500, "%" * 3000, "1 " * 1500 + "x", "đ" * 3000)
+PROBES = ("1" * 3000, "1." * 1500, " " * 3000, "a " * 1500, "a" * 3000, "%" * 3000, "1 " * 1500 + "x",
+          "đ" * 3000, "1a" * 1500)
 PROBE_TIMEOUT = 0.5
 
 
