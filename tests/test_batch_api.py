@@ -111,3 +111,13 @@ def test_a_worker_that_dies_costs_its_document_only_and_the_run_goes_on(monkeypa
     failed = {r.source for r in results if isinstance(r, Failure)}
     assert "poison" in failed and failed <= {"r3", "poison", "s0"}  # only it, or a neighbour in flight
     assert results[-1].facts[0].value == 120
+
+
+def test_an_html_page_gives_its_text_and_its_published_date(tmp_path):
+    page = ('<html><head><meta property="article:published_time" content="2024-05-02T08:00:00+07:00">'
+            '<title>Tin</title></head><body><p>Huyện hỗ trợ 120 hộ nghèo.</p></body></html>')
+    write_tree(tmp_path, {"bai.html": page})
+    (doc,) = extract_all([str(tmp_path)])
+    assert doc.published == "2024-05-02"
+    assert [(f.text, f.value) for f in doc.of_type("quantity")] == [("120 hộ", 120)]
+    assert doc.text[doc.facts[0].start:doc.facts[0].end] == doc.facts[0].text

@@ -31,6 +31,9 @@ from .records import Failure, Item
 
 Result = Union[Document, Failure]
 
+#: A sentence that makes extraction load everything it loads lazily (tokenizer, word and POS models).
+WARM_UP = "Ông Nguyễn Văn An cho biết ngày 5/10/2024 xã có 120 hộ nghèo, được hỗ trợ 5 tỷ đồng, tăng 3%."
+
 
 class Stop:
     """A flag a signal handler may set: the run stops taking new documents.
@@ -73,8 +76,12 @@ def process_item(extractor: Extractor, item: Item) -> Result:
         except (ValueError, TypeError):
             return Failure(source, "bad_record", f"{source}: published {item.published!r} is not an ISO date")
     try:
-        text = item.data if isinstance(item.data, str) else decode_bytes(item.data or b"", source).text
-        return extractor.extract(text, published=item.published, source=source)
+        if isinstance(item.data, str):
+            text, published = item.data, item.published
+        else:  # an HTML page may carry its publication date in its metadata
+            decoded = decode_bytes(item.data or b"", source)
+            text, published = decoded.text, getattr(decoded, "published", None)
+        return extractor.extract(text, published=published, source=source)
     except InputError as exc:
         return Failure(source, "decode", str(exc))
     except RuleTimeout as exc:
@@ -85,7 +92,10 @@ def process_item(extractor: Extractor, item: Item) -> Result:
 
 def run(items: Iterable[Item], *, workers: int = 1, rules: Sequence[str] = (), extractor: Extractor | None = None,
         stop: Stop | None = None, window: int | None = None) -> Iterator[Result]:
-    """Results of `items` in their order, from `workers` processes (1: this process)."""
+    """Results of `items` in their order, from `workers` processes (1: this process).
+
+    `extractor` (default: one built from `rules`) is the one used here, and in forked workers.
+    """
     stop = stop or Stop()
     if workers <= 1:
         extractor = extractor or Extractor(rules)
@@ -94,8 +104,15 @@ def run(items: Iterable[Item], *, workers: int = 1, rules: Sequence[str] = (), e
                 return
             yield process_item(extractor, item)
         return
-    Extractor(rules)  # rule errors surface here, once; forked workers then find the rules compiled
-    yield from _pooled(iter(items), workers, tuple(rules), stop, window or 4 * workers)
+    global _EXTRACTOR
+    # Rule errors surface here, once. The extractor and the models it loads lazily are ready before
+    # the workers fork, so they share them (with spawn, each worker builds its own from `rules`).
+    _EXTRACTOR = extractor or Extractor(rules)
+    _EXTRACTOR.extract(WARM_UP)
+    try:
+        yield from _pooled(iter(items), workers, tuple(rules), stop, window or 4 * workers)
+    finally:
+        _EXTRACTOR = None
 
 
 _EXTRACTOR: Extractor | None = None
@@ -105,7 +122,8 @@ def _init_worker(rules: tuple[str, ...]) -> None:
     global _EXTRACTOR
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool must be able to end its workers
-    _EXTRACTOR = Extractor(rules)
+    if _EXTRACTOR is None:  # spawned, not forked
+        _EXTRACTOR = Extractor(rules)
 
 
 def _work(item: Item) -> Result:
