@@ -1,0 +1,183 @@
+"""Batch speed and memory over the shared news corpus (a script, not a test).
+
+    python benchmarks/bench_batch.py                 # the whole corpus (a few minutes)
+    python benchmarks/bench_batch.py --limit 200     # a quick look
+    python benchmarks/bench_batch.py --profile       # plus a cProfile of one worker
+
+Measured in one run, on one machine, over the same texts:
+1. one worker's full extraction (decoded text -> Document) against `underthesea.word_tokenize`
+   over each whole document text, timed document by document, alternating which goes first so
+   that machine load hits both alike;
+2. the batch pipeline (read, decode, extract, write JSON Lines) with 1 and with 2 workers, each
+   in a fresh process, with its peak RSS (the main process and the largest worker);
+3. startup: `vnfacts extract` on one short article against `python -c "import underthesea"`.
+
+The corpus is read by path from ../shared/corpus/news beside the repository; nothing is copied.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "news"
+
+
+def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
+    files = sorted(corpus.glob("*.txt"))
+    return files[:limit] if limit else files
+
+
+def texts_of(files: list[Path]) -> list[str]:
+    from vnfacts.decode import decode_bytes
+
+    return [decode_bytes(f.read_bytes(), str(f)).text for f in files]
+
+
+def compare_with_word_tokenize(texts: list[str]) -> dict:
+    """Per document, alternating order: seconds of word_tokenize and of a full extraction."""
+    from underthesea import word_tokenize
+
+    from vnfacts import Extractor
+
+    extractor = Extractor()
+    extractor.extract(texts[0])  # load lazily built models outside the timing
+    word_tokenize(texts[0])
+    seg = ext = 0.0
+    facts = errors = 0
+    for i, text in enumerate(texts):
+        order = (0, 1) if i % 2 == 0 else (1, 0)
+        for which in order:
+            t0 = time.perf_counter()
+            if which == 0:
+                word_tokenize(text)
+                seg += time.perf_counter() - t0
+            else:
+                try:
+                    facts += len(extractor.extract(text).facts)
+                except Exception:  # counted, as a batch run would record it
+                    errors += 1
+                ext += time.perf_counter() - t0
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    return {"documents": len(texts), "megabytes": round(mb, 3), "facts": facts, "errors": errors,
+            "word_tokenize_s": round(seg, 2), "vnfacts_s": round(ext, 2),
+            "word_tokenize_mb_s": round(mb / seg, 3), "vnfacts_mb_s": round(mb / ext, 3),
+            "ratio": round(seg / ext, 2)}
+
+
+def pipeline_run(corpus: Path, limit: int | None, workers: int) -> dict:
+    """In this (fresh) process: the batch pipeline over the corpus, output to a throwaway file."""
+    from vnfacts.batch import extract_all, writer_for
+    from vnfacts import Extractor
+
+    files = [str(f) for f in corpus_files(corpus, limit)]
+    extractor = Extractor()
+    extractor.extract("Khởi động 5%.")
+    docs = facts = failed = 0
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
+        writer = writer_for("jsonl", out)
+        t0 = time.perf_counter()
+        for result in extract_all(files, workers=workers, extractor=extractor):
+            writer.write(result)
+            docs += 1
+            failed += hasattr(result, "kind")
+            facts += len(getattr(result, "facts", ()))
+        seconds = time.perf_counter() - t0
+    kb = 1024  # ru_maxrss is in kilobytes on Linux
+    main_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kb
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kb
+    return {"workers": workers, "documents": docs, "facts": facts, "failed": failed, "seconds": round(seconds, 2),
+            "main_peak_rss_mb": round(main_rss, 1),
+            "worker_peak_rss_mb": round(child_rss if workers > 1 else main_rss, 1)}
+
+
+def pipeline_in_subprocess(corpus: Path, limit: int | None, workers: int) -> dict:
+    cmd = [sys.executable, __file__, "--corpus", str(corpus), "--pipeline", str(workers)]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def startup(repeat: int = 3) -> dict:
+    """Best wall time of `vnfacts extract` on a short article and of importing underthesea."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
+        fh.write("Năm nay tỉnh chi 12 tỷ đồng, tăng 4% so với năm trước.\n")
+    commands = {"vnfacts_extract_s": [sys.executable, "-m", "vnfacts", "extract", fh.name, "-f", "jsonl"],
+                "import_underthesea_s": [sys.executable, "-c", "import underthesea"]}
+    best = {k: float("inf") for k in commands}
+    try:
+        for _ in range(repeat):
+            for key, cmd in commands.items():
+                t0 = time.perf_counter()
+                subprocess.run(cmd, capture_output=True, check=True)
+                best[key] = min(best[key], time.perf_counter() - t0)
+    finally:
+        os.unlink(fh.name)
+    best = {k: round(v, 2) for k, v in best.items()}
+    best["ratio"] = round(best["vnfacts_extract_s"] / best["import_underthesea_s"], 2)
+    return best
+
+
+def profile(texts: list[str], top: int = 25) -> str:
+    from vnfacts import Extractor
+
+    extractor = Extractor()
+    extractor.extract(texts[0])
+    prof = cProfile.Profile()
+    prof.enable()
+    for text in texts:
+        try:
+            extractor.extract(text)
+        except Exception:
+            pass
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(top)
+    return buf.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of one worker's extraction")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--pipeline", type=int, help=argparse.SUPPRESS)  # internal: one fresh-process run
+    args = parser.parse_args()
+    if args.pipeline:
+        print(json.dumps(pipeline_run(args.corpus, args.limit, args.pipeline)))
+        return
+    if not args.corpus.is_dir():
+        sys.exit(f"no corpus at {args.corpus}")
+    files = corpus_files(args.corpus, args.limit)
+    texts = texts_of(files)
+    figures = {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()[0]}
+    print(f"corpus: {len(files)} articles from {args.corpus}", file=sys.stderr)
+    figures["one_worker_vs_word_tokenize"] = compare_with_word_tokenize(texts)
+    print(json.dumps(figures["one_worker_vs_word_tokenize"]), file=sys.stderr)
+    one = pipeline_in_subprocess(args.corpus, args.limit, 1)
+    two = pipeline_in_subprocess(args.corpus, args.limit, 2)
+    figures["pipeline"] = {"one_worker": one, "two_workers": two, "speedup": round(one["seconds"] / two["seconds"], 2)}
+    figures["startup"] = startup()
+    figures["load_average_at_end"] = os.getloadavg()[0]
+    print(json.dumps(figures, indent=2, ensure_ascii=False))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.profile:
+        print(profile(texts[: min(len(texts), 300)]))
+
+
+if __name__ == "__main__":
+    main()
