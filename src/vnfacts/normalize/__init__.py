@@ -53,3 +53,4 @@ class MatchInfo:
 def load_builtin() -> None:
     """Import the modules that register the built-in normalizers."""
     from . import dates, holidays, lunar_dates, quantities, relative_dates  # noqa: F401
+    from . import entities, people  # noqa: F401

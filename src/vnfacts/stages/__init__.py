@@ -17,7 +17,7 @@ from typing import Any, Callable
 from ..model import Fact
 from ..text import TextView
 
-BUILTIN_STAGES: tuple[str, ...] = ("header",)
+BUILTIN_STAGES: tuple[str, ...] = ("header", "people")
 
 
 @dataclass

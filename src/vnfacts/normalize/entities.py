@@ -1,0 +1,163 @@
+"""Normalizers for named entities: organizations, administrative units, cited legal documents.
+
+- `organization`: the name as written (spaces collapsed) and `expanded` with abbreviations
+  spelled out (lexicon ABBREVIATION): "UBND tỉnh" -> "Ủy ban nhân dân tỉnh".
+- `location`: `value` is the place's name (a province's usual spelling when it is one),
+  `level` the unit's rank (lexicon PLACE_UNIT), `expanded` when the unit was abbreviated.
+- `document`: `value` is the document's code as written ("15/2020/NĐ-CP"), with `kind`
+  (decree, decision, ...), `number`, `year` and `issuer` (the issuing body's code).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from ..rules.lexicon import Lexicon, fold
+from . import MatchInfo, normalizer
+
+_SPACES = regex.compile(r"\s+")
+_WORD = regex.compile(r"[^\s,;()]+")
+_NONSPACE = regex.compile(r"\S+")
+_LOWER_TAIL = regex.compile(r"\s+(\p{Ll}[\p{L}\p{M}]*(?:\s+\p{Ll}[\p{L}\p{M}]*)*)$")
+
+
+def has(lexicon: Lexicon, surface: str) -> bool:
+    """Is the surface (any case, any spacing) one of the lexicon's forms?
+
+    >>> has(Lexicon.from_data("UNIT", ["thị xã"]), "Thị  xã")
+    True
+    """
+    return fold(surface) in lexicon.forms
+
+
+def collapse(text: str) -> str:
+    """One space between words.
+
+    >>> collapse(" UBND   tỉnh\\nNghệ An ")
+    'UBND tỉnh Nghệ An'
+    """
+    return _SPACES.sub(" ", text.strip())
+
+
+def expand(text: str, abbreviations: Lexicon) -> str:
+    """Spell out every abbreviated word of a name.
+
+    >>> abbr = Lexicon.from_data("ABBREVIATION", {"Ủy ban nhân dân": ["UBND"], "thành phố": ["TP"]})
+    >>> expand("UBND  TP Hải Dương", abbr)
+    'Ủy ban nhân dân thành phố Hải Dương'
+    """
+    return _WORD.sub(lambda m: abbreviations.key_of(m.group()) or m.group(), collapse(text))
+
+
+def name_fields(text: str, lexicons) -> dict[str, Any]:
+    """`value` (spaces collapsed) and, when abbreviated, `expanded`, for a body's name."""
+    value = collapse(text)
+    full = expand(value, lexicons["ABBREVIATION"])
+    return {"value": value} | ({"expanded": full} if full != value else {})
+
+
+def drop_trailing_verbs(text: str, verbs: Lexicon) -> str:
+    """The name without lowercase verbs at its end ("UBND tỉnh đào tạo" -> "UBND tỉnh").
+
+    >>> drop_trailing_verbs("Sở Y tế đào tạo", Lexicon.from_data("ORG_VERB", ["đào tạo"]))
+    'Sở Y tế'
+    """
+    while True:
+        tail = _LOWER_TAIL.search(text)
+        if not tail:
+            return text
+        words = tail.group(1).split()
+        for k in range(len(words), 0, -1):
+            if has(verbs, " ".join(words[-k:])):
+                text = text[: len(text) - len(" ".join(words[-k:]))].rstrip()
+                break
+        else:
+            return text
+
+
+@normalizer("organization")
+def organization(m: MatchInfo) -> dict[str, Any] | None:
+    text = drop_trailing_verbs(m.text, m.lexicons["ORG_VERB"])
+    if " " not in collapse(text) and not has(m.lexicons["BODY_NAMED"], text):
+        return None  # a body word alone ("Sở") names nothing
+    return name_fields(text, m.lexicons) | {"end": m.start + len(text)}
+
+
+# -- locations -------------------------------------------------------------------------------
+
+
+def place_key(name: str, lexicons) -> tuple[str, str] | None:
+    """(usual spelling, level) of a province or centrally-run city, else None.
+
+    >>> from vnfacts.rules import cached_ruleset
+    >>> lex = cached_ruleset().lexicons
+    >>> place_key("Thanh Hoá", lex), place_key("TPHCM", lex), place_key("Cửa Lò", lex)
+    (('Thanh Hóa', 'province'), ('Hồ Chí Minh', 'city'), None)
+    """
+    for lexicon, level in (("MUNICIPALITY", "city"), ("PROVINCE", "province")):
+        key = lexicons[lexicon].key_of(name)
+        if key:
+            return key, level
+    return None
+
+
+def _cut_at_place(syllables: list[str], lexicons) -> int:
+    """How many syllables of a run are the place's own name: a province named inside a run
+    ends the name before it ("Nghi Lộc Nghệ An" is Nghi Lộc, then the province)."""
+    for i in range(1, len(syllables)):
+        for k in (2, 3, 4):
+            if place_key(" ".join(syllables[i : i + k]), lexicons):
+                return i
+    return len(syllables)
+
+
+@normalizer("location")
+def location(m: MatchInfo) -> dict[str, Any] | None:
+    words = list(_NONSPACE.finditer(m.view.text, *m.spans["name"]))
+    syllables = [w.group() for w in words]
+    if not all(s[0].isupper() or not s[0].isalpha() for s in syllables):
+        return None  # "tỉnh hòa bình" is not a place
+    whole = place_key(" ".join(syllables), m.lexicons)
+    keep = len(syllables) if whole else _cut_at_place(syllables, m.lexicons)
+    name, end = " ".join(syllables[:keep]), words[keep - 1].end()
+    known = whole or place_key(name, m.lexicons)
+    unit = m.group("unit")
+    level = m.lookup("PLACE_UNIT", unit) if unit else known[1]
+    fields: dict[str, Any] = {"value": known[0] if known else name, "level": level, "end": end}
+    full_unit = m.lookup("ABBREVIATION", unit) if unit else None
+    if full_unit:
+        fields["expanded"] = f"{full_unit} {fields['value']}"
+    return fields
+
+
+# -- documents -------------------------------------------------------------------------------
+
+_ISSUED = regex.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+\d{1,2}(?:\s*/\s*|\s+tháng\s+)\d{1,2}(?:\s*/\s*|\s+năm\s+)((?:19|20)\d\d)(?!\d)")
+
+
+def code_parts(codes: str) -> list[str]:
+    """The letter codes of a document number ("NĐ-CP" -> ["NĐ", "CP"]; "NQ/TW" -> ["NQ", "TW"]).
+
+    >>> code_parts("TTLT-BTC-BLĐTBXH")
+    ['TTLT', 'BTC', 'BLĐTBXH']
+    """
+    return [p for p in regex.split(r"[-/–]", codes) if p]
+
+
+@normalizer("document")
+def document(m: MatchInfo) -> dict[str, Any] | None:
+    parts = code_parts(m.group("codes"))
+    code_kind = m.lookup("DOC_TYPE", parts[0])
+    issuer = "-".join(parts[1:]) if code_kind else parts[0]
+    kind = m.lookup("DOC_KIND", m.group("kind")) or code_kind
+    if not kind or not issuer:
+        return None
+    fields: dict[str, Any] = {"value": m.group("code"), "kind": kind, "number": m.group("number"), "issuer": issuer}
+    year = m.group("year")
+    if not year and m.view is not None:
+        issued = _ISSUED.match(m.view.text, m.end)
+        year = issued.group(1) if issued else None
+    if year:
+        fields["year"] = int(year)
+    return fields

@@ -1,0 +1,482 @@
+"""Normalizers for people: officials with their titles, and people named with an honorific.
+
+A rule match may hold several people ("Phó Thủ tướng A, Bộ trưởng Bộ Y tế B"; "các Phó Chủ
+tịch A, B"). `official` finds each name among underthesea's words of the line (proper-noun
+tags, word boundaries), cuts the text between names into titles at each title head (lexicon
+TITLE), and gives each title to its person:
+- a title right before a name is that name's ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng");
+- a title after a name and a separator is that name's ("Nguyễn Văn Đệ – Phó Chủ tịch");
+- a name joined to the previous one by a comma or "và" without its own title shares the
+  previous person's ("các Phó Chủ tịch UBND tỉnh A, B");
+- a list's shared title (group `shared`) comes first for everyone in the list.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import regex
+
+from ..text import Token
+from . import MatchInfo, normalizer
+from .entities import collapse, expand, has
+
+MAX_SYLLABLES = 4
+PROPER_TAGS = ("Np", "Ny")
+#: Word honorifics that are ordinary words when capitalized inside a sentence ("Hai Bà Trưng").
+WORD_HONORIFICS = ("ông", "bà", "anh", "chị", "cô", "thầy", "em", "cụ", "đồng chí")
+_TRAILING_JOIN = regex.compile(r"(?:\s*(?:[,;:–—(-]|(?<![\p{L}\d])(?:và|kiêm|cùng)))+\s*$")
+_JOIN_START = regex.compile(r"\s*(?:[,;)–—-]|(?:và|kiêm)(?![\p{L}\d]))")
+_JOIN_END = regex.compile(r"(?:[,;–—(-]|(?<![\p{L}\d])(?:và|kiêm))\s*$")
+_SYLLABLE = regex.compile(r"\S+")
+# A Vietnamese syllable without its marks: k/gh/ngh only before e, i, y; c/g/ng never before them.
+_VN_SYLLABLE = regex.compile(
+    r"(?:(?:ngh|gh|k)(?=[eiy])|(?:ng|c|g)(?![eiy])|nh|ch|gi|kh|ph|qu|th|tr|[bdhlmnprstvx])?"
+    r"(?:uye|uya|ieu|yeu|oai|oay|uoi|uou|oeo|uyu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uy|ye|[aeiouy])"
+    r"(?:ng|nh|ch|[cmnpt])?", regex.IGNORECASE)
+_LATIN = regex.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*(?:\s+[A-Za-z]+(?:['’-][A-Za-z]+)*)*")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”'(…–-])\s*$")
+
+
+# -- names ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """What stands right before a run of capitalized words."""
+
+    honorific: bool = False  # "ông", "Đại tướng": any name is a name
+    foreign: bool = False  # a foreign-only title ("Tổng thống") heads it
+    after_unit: bool = False  # "huyện", "tỉnh": a two-syllable name is the unit's own
+
+
+def capitalized(word: str) -> bool:
+    """Every syllable starts with a capital and is not an abbreviation.
+
+    >>> capitalized("Nguyễn Văn Đệ"), capitalized("Y tế"), capitalized("UBND"), capitalized("H'Thu")
+    (True, False, False, True)
+    """
+    return all(s[0].isupper() and not (len(s) > 1 and s[1].isupper()) for s in word.split())
+
+
+def _syllable_count(words: Sequence[Token]) -> int:
+    return sum(len(w.text.split()) for w in words)
+
+
+def not_a_person(text: str, lexicons) -> bool:
+    """Places, countries and bodies are capitalized proper nouns too, but never people; one
+    syllable may be a given name all the same ("Khoa", "Nga").
+
+    >>> from vnfacts.rules import cached_ruleset
+    >>> lex = cached_ruleset().lexicons
+    >>> not_a_person("Hà Nội", lex), not_a_person("Liên hợp quốc", lex), not_a_person("Nga", lex)
+    (True, True, False)
+    """
+    if " " not in text.strip():
+        return False
+    return any(has(lexicons[n], text) for n in ("PROVINCE", "MUNICIPALITY", "COUNTRY", "BODY", "BODY_NAMED"))
+
+
+def names_a_place(word: str, lexicons) -> bool:
+    """Is a unit's name expected after this word ("huyện", "Huyện ủy", "UBND")?"""
+    return has(lexicons["PLACE_UNIT"], word) or has(lexicons["PLACE_AFTER"], word)
+
+
+def _vietnamese(words: Sequence[Token], lexicons, ctx: NameContext) -> bool:
+    n = _syllable_count(words)
+    first = words[0].text.split()[0]
+    return (
+        2 <= n <= MAX_SYLLABLES
+        and not (ctx.after_unit and n < 3)
+        and (has(lexicons["SURNAME"], first) or first.startswith(("H'", "H’")))
+        and all(capitalized(w.text) for w in words)
+        and not any(not_a_person(w.text, lexicons) for w in words)
+        and not not_a_person(" ".join(w.text for w in words), lexicons)
+        and (n >= 3 or any(w.tag in PROPER_TAGS for w in words))  # "Trần Văn Sáu" is tagged M
+    )
+
+
+def looks_foreign(word: str) -> bool:
+    """Written in plain Latin letters, with a syllable Vietnamese cannot have: "Sonexay",
+    "Ji-hoon", "Biden"; not "Trần Phong", nor "Nghi Phong" written without tone marks.
+
+    >>> looks_foreign("Sonexay Siphandone"), looks_foreign("Park Ji-hoon"), looks_foreign("Nghi Phong")
+    (True, True, False)
+    """
+    return bool(_LATIN.fullmatch(word)) and not all(_VN_SYLLABLE.fullmatch(s) for s in regex.split(r"[\s'’-]+", word))
+
+
+def _foreign(run: Sequence[Token], lexicons, ctx: NameContext) -> int | None:
+    """Start of a foreign name ending the run: after its last country word, after an
+    honorific or a foreign-only title, or the words spelled without Vietnamese letters."""
+    countries = [i for i, w in enumerate(run) if has(lexicons["COUNTRY"], w.text)]
+    if ctx.after_unit and not countries:
+        return None  # "thành phố Phnom Penh" is a place
+    if countries or ctx.foreign or ctx.honorific:
+        start = countries[-1] + 1 if countries else 0
+    else:
+        latin = [i for i, w in enumerate(run) if not looks_foreign(w.text)]
+        start = latin[-1] + 1 if latin else 0
+    tail = run[start:]
+    if not tail or _syllable_count(tail) > MAX_SYLLABLES + 1 or (_syllable_count(tail) < 2 and not ctx.honorific):
+        return None
+    if all(capitalized(w.text) and w.tag in PROPER_TAGS and not not_a_person(w.text, lexicons) for w in tail):
+        return start
+    return None
+
+
+def name_start(run: Sequence[Token], lexicons, ctx: NameContext = NameContext()) -> int | None:
+    """Index of the word where a person's name starts in a run of capitalized words that the
+    name ends; None when the run does not end with a name.
+
+    The latest start giving a whole Vietnamese name wins, so a place before it stays out.
+
+    >>> from vnfacts.rules import cached_ruleset
+    >>> lex = cached_ruleset().lexicons
+    >>> name_start([Token("Quảng Bình", 0, 10, "Np"), Token("Trần Phong", 11, 21, "Np")], lex)
+    1
+    >>> name_start([Token("Lý Nhân", 0, 7, "Np")], lex, NameContext(after_unit=True)) is None
+    True
+    >>> name_start([Token("Mỹ", 0, 2, "Np"), Token("Joe Biden", 3, 12, "Np")], lex)
+    1
+    """
+    for i in range(len(run) - 1, max(-1, len(run) - 1 - MAX_SYLLABLES), -1):
+        unit = ctx.after_unit if i == 0 else names_a_place(run[i - 1].text, lexicons)
+        if _vietnamese(run[i:], lexicons, NameContext(ctx.honorific, ctx.foreign, unit)):
+            return i
+    return _foreign(run, lexicons, ctx)
+
+
+def _split(word: Token, k: int, tags: tuple[str, str]) -> list[Token]:
+    """The word cut after its k-th syllable."""
+    at = list(_SYLLABLE.finditer(word.text))
+    cut, resume = at[k - 1].end(), at[k].start()
+    return [Token(word.text[:cut], word.start, word.start + cut, tags[0]),
+            Token(word.text[resume:], word.start + resume, word.end, tags[1])]
+
+
+def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
+    """Where underthesea merged what are two words for us, and their tags: an honorific or a
+    place and the name after it ("Bà Giang", "Thái Bình Vũ Hoàng Lâm"), a name and the
+    lowercase words after it ("Lê Trọng Nghĩa ân cần", "Khánh yêu cầu")."""
+    syl = word.text.split()
+    for k in range(min(len(syl) - 1, MAX_SYLLABLES), 0, -1):
+        head = " ".join(syl[:k])
+        if syl[k][0].isupper() and has(lexicons["HONORIFIC"], head):
+            return k, ("Nc", "Np")
+        if syl[k][0].isupper() and k > 1 and not_a_person(head, lexicons):
+            return k, ("Np", "Np")
+    caps = next((i for i, s in enumerate(syl) if not s[0].isupper()), len(syl))
+    if 0 < caps < len(syl) and (caps > 1 or len(syl) - caps > 1):  # not "Ủy viên"
+        return caps, ("Np", word.tag or "N")
+    return None
+
+
+def line_words(m: MatchInfo) -> list[Token]:
+    """The tagged words of the match's line, with words underthesea merged split apart (see
+    _split_point)."""
+    out: list[Token] = []
+    for w in m.view.words(m.view.line_of(m.start), tagged=True):
+        point = _split_point(w, m.lexicons)
+        out.extend(_split(w, *point) if point else [w])
+    return out
+
+
+# -- patterns built once from the lexicons -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    title: regex.Pattern  # a title's head, "Phó Chủ tịch Thường trực"
+    honorific_end: regex.Pattern  # an honorific ending a stretch of text
+    body_word: regex.Pattern  # a lowercase word a title may hold: "xã hội", "tỉnh", "và", "ông"
+
+
+_CACHE: dict[int, tuple[Any, _Patterns]] = {}
+#: Lexicons whose words a title may hold in lowercase ("Đảng ủy", "xã hội", "tỉnh", "ông").
+_BODY_WORDS = ("BODY", "BODY_NAMED", "ORG_WORD", "ORG_CAP", "PLACE_UNIT", "PROVINCE", "MUNICIPALITY", "HONORIFIC")
+
+
+def patterns(lexicons) -> _Patterns:
+    """The title and honorific patterns for a rule set's lexicons, compiled once."""
+    anchor = lexicons["TITLE"]
+    hit = _CACHE.get(id(anchor))
+    if hit and hit[0] is anchor:
+        return hit[1]
+    alt = {name: lexicons[name].pattern() for name in ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC")}
+    known = "|".join(lexicons[name].pattern() for name in _BODY_WORDS)
+    built = _Patterns(
+        regex.compile(
+            rf"(?<![\p{{L}}\d])(?:{alt['TITLE_PREFIX']}\s+)?(?:{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}))"
+            rf"(?:\s+thường\s+trực)?(?![\p{{L}}\d])", regex.IGNORECASE),
+        regex.compile(rf"(?:^|(?<=[\s,(]))(?P<h>{alt['HONORIFIC']})\s*$", regex.IGNORECASE),
+        regex.compile(rf"(?<![\p{{L}}\d])(?:{known}|và|kiêm|của|về|thuộc|gồm|có|là)(?![\p{{L}}\d])", regex.IGNORECASE),
+    )
+    _CACHE[id(anchor)] = (anchor, built)
+    return built
+
+
+# -- titles --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Title:
+    start: int
+    end: int
+    head: str  # "Phó Chủ tịch"
+    text: str  # "Phó Chủ tịch UBND tỉnh", spaces collapsed
+
+
+def _end_on_words(start: int, end: int, words: Sequence[Token], m: MatchInfo) -> int:
+    """Where text[start:end] stops being a body's name, on underthesea's word boundaries: before
+    the first word that runs past `end` or is lowercase outside the lexicons' body words
+    ("... tỉnh Nghệ An ghi" -> "... tỉnh Nghệ An"; "Cục Điều tiết điện lực" stays whole)."""
+    pats = patterns(m.lexicons)
+    known = [k.span() for p in (pats.body_word, pats.title) for k in p.finditer(m.view.folded, start, end)]
+    for w in words:
+        if w.start < start or w.start >= end:
+            continue
+        loose = [x for x in _SYLLABLE.finditer(m.view.text, w.start, w.end) if x.group()[0].islower()
+                 and not any(s <= x.start() and x.end() <= e for s, e in known)]
+        if w.end > end or (w.text[0].islower() and loose):
+            return len(m.view.text[:w.start].rstrip()) if w.start > start else start
+    return end
+
+
+def titles_in(m: MatchInfo, start: int, end: int, words: Sequence[Token]) -> list[Title]:
+    """The titles in text[start:end]: each from its head to the next head that follows a
+    join ("," "và" "kiêm"), ending on a word boundary, joins trimmed. Patterns search the
+    folded text (one dash, one kind of space); titles are cut from the text as written."""
+    text, pats = m.view.text, patterns(m.lexicons)
+    heads = [h for i, h in enumerate(pats.title.finditer(m.view.folded, start, end))
+             if i == 0 or _JOIN_END.search(text[start:h.start()])]
+    out = []
+    for i, head in enumerate(heads):
+        stop = heads[i + 1].start() if i + 1 < len(heads) else end
+        stop = _end_on_words(head.end(), stop, words, m)
+        raw = _TRAILING_JOIN.sub("", text[head.start():max(stop, head.end())]).rstrip()
+        out.append(Title(head.start(), head.start() + len(raw), collapse(head.group()), collapse(raw)))
+    return out
+
+
+def _bare_head(head: str, lexicons) -> str:
+    """A title's head without "Phó"/"nguyên" and "Thường trực": "Phó Trưởng phòng" -> "Trưởng phòng"."""
+    words = regex.sub(r"\s+thường\s+trực$", "", head, flags=regex.IGNORECASE).split(" ", 1)
+    return words[1] if len(words) == 2 and has(lexicons["TITLE_PREFIX"], words[0]) else " ".join(words)
+
+
+def organization_of(title: Title, lexicons) -> str | None:
+    """The body a title heads, abbreviations spelled out ("Trưởng phòng GD&ĐT" -> "Phòng Giáo
+    dục và Đào tạo"); None for a title without a body or with a country only."""
+    body = title.text[len(title.head):].strip(" ,")
+    if not body or has(lexicons["COUNTRY"], body):
+        return None
+    body = expand(body, lexicons["ABBREVIATION"])
+    kind = lexicons["TITLE_BODY"].key_of(_bare_head(title.head, lexicons))
+    if kind and not body.casefold().startswith(kind.casefold()):
+        body = f"{kind} {body}"
+    return body
+
+
+# -- the official normalizer ---------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    start: int
+    end: int
+    name: str
+    honorific: str | None = None
+    honorific_start: int | None = None
+    before: list[Title] = field(default_factory=list)  # titles given before the name
+    comma_before: bool = False  # "Bộ trưởng Bộ Công an, Đại tướng Tô Lâm": a comma between
+    after: list[Title] = field(default_factory=list)  # titles given after it
+    shared: list[Title] = field(default_factory=list)  # titles shared with a list
+
+    @property
+    def all_titles(self) -> list[Title]:
+        return self.shared + self.before + self.after
+
+    @property
+    def titles(self) -> list[str]:
+        return list(dict.fromkeys(t.text for t in self.all_titles))
+
+
+def _honorific_ok(m: MatchInfo, surface: str, start: int) -> bool:
+    """A capitalized word honorific must start a sentence: inside one, "Bà Rịa", "Hai Bà
+    Trưng" and "Ông Ích Khiêm" are names of places."""
+    key = m.lookup("HONORIFIC", surface)
+    if key not in WORD_HONORIFICS or not surface[0].isupper():
+        return True
+    line_start = m.view.line_span(m.view.line_of(start))[0]
+    return bool(_SENTENCE_START.search(m.view.text[line_start:start]))
+
+
+def _runs(words: Sequence[Token], text: str, skip: list[tuple[int, int]], lexicons) -> list[list[Token]]:
+    """Runs of capitalized words separated only by spaces, outside title heads and honorifics."""
+    runs: list[list[Token]] = [[]]
+    for w in words:
+        inside = any(s < w.end and w.start < e for s, e in skip)
+        if inside or not w.text[0].isupper() or has(lexicons["HONORIFIC"], w.text):
+            runs.append([])
+        elif runs[-1] and text[runs[-1][-1].end:w.start].strip() == "":
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return [r for r in runs if r]
+
+
+@dataclass
+class _Span:
+    """One match being read: its line's words and where its people are named from."""
+
+    m: MatchInfo
+    line: list[Token]  # the whole line's words (see line_words)
+    begin: int  # after a list's shared titles, else the match's start
+    end: int = 0  # the match's end on a word boundary, trailing verbs left out
+
+    def __post_init__(self) -> None:
+        named = self.m.spans.get("name")
+        self.end = _end_on_words(named[1] if named else self.begin, self.m.end, self.line, self.m)
+
+    @property
+    def words(self) -> list[Token]:
+        return [w for w in self.line if self.m.start <= w.start and w.end <= self.end]
+
+    def before(self, pos: int) -> Token | None:
+        earlier = [w for w in self.line if w.end <= pos]
+        return earlier[-1] if earlier else None
+
+
+def _names(sp: _Span) -> list[Person]:
+    """Every person named in the match from `begin` on: the explicit name of a name-first
+    match, and each run of capitalized words that ends with a name and then a join."""
+    m, text, lex = sp.m, sp.m.view.folded, sp.m.lexicons
+    pats = patterns(lex)
+    heads = [h.span() for h in pats.title.finditer(text, sp.begin, sp.end)]
+    explicit = m.spans.get("name")
+    people = [Person(*explicit, collapse(m.group("name")))] if explicit else []
+    foreign_heads = {e for s, e in heads if has(lex["FOREIGN_TITLE"], _bare_head(text[s:e], lex))}
+    for run in _runs([w for w in sp.words if w.start >= sp.begin], text, heads + ([explicit] if explicit else []), lex):
+        end = run[-1].end
+        if text[end:sp.end].strip() and not _JOIN_START.match(text, end, sp.end):
+            continue
+        word_before = sp.before(run[0].start)
+        ctx = NameContext(
+            honorific=bool(pats.honorific_end.search(text, max(sp.begin, run[0].start - 30), run[0].start)),
+            foreign=any(h <= run[0].start and not text[h:run[0].start].strip(" ,") for h in foreign_heads),
+            after_unit=word_before is not None and names_a_place(word_before.text, lex),
+        )
+        i = name_start(run, lex, ctx)
+        if i is None:
+            continue
+        word_before = run[i - 1] if i else word_before
+        if word_before is None or not has(lex["NOT_NAME_AFTER"], word_before.text):
+            people.append(Person(run[i].start, end, " ".join(w.text for w in run[i:])))
+    return sorted(people, key=lambda p: p.start)
+
+
+def _assign(sp: _Span, people: list[Person]) -> None:
+    """Give each title between, before and after the names to its person (see module doc)."""
+    m, text = sp.m, sp.m.view.folded
+    pats = patterns(m.lexicons)
+    for i in range(len(people) + 1):
+        prev = people[i - 1] if i else None
+        nxt = people[i] if i < len(people) else None
+        lo, hi = (prev.end if prev else sp.begin), (nxt.start if nxt else sp.end)
+        honorific = pats.honorific_end.search(text, lo, hi) if nxt else None
+        if honorific and _honorific_ok(m, honorific.group("h"), honorific.start("h")):
+            nxt.honorific, nxt.honorific_start = m.lookup("HONORIFIC", honorific.group("h")), honorific.start("h")
+            hi = honorific.start("h")
+        titles = titles_in(m, lo, hi, sp.line)
+        if not titles:
+            if prev and nxt and prev.before and regex.fullmatch(r"\s*(?:,|và)\s*", text[lo:hi]):
+                nxt.shared = prev.all_titles  # "các Phó Chủ tịch A, B"
+            continue
+        adjacent = nxt is not None and text[titles[-1].end:hi].strip(" ,") == ""
+        if adjacent:
+            nxt.comma_before = "," in text[titles[-1].end:hi]
+        if adjacent and prev is None:
+            nxt.before = titles
+        elif adjacent:
+            prev.after += titles[:-1]
+            nxt.before = titles[-1:]
+        elif prev is not None:
+            prev.after += titles
+    for p in people:
+        if p.comma_before and p.after:
+            p.before = []  # "... Chủ tịch nước, bác sĩ X, Giám đốc Bệnh viện": the first is not X's
+
+
+def _fact(m: MatchInfo, p: Person) -> dict[str, Any]:
+    start = min([p.start] + [t.start for t in p.before] + ([p.honorific_start] if p.honorific_start is not None else []))
+    end = max([p.end] + [t.end for t in p.after])
+    with_body = [t for t in p.all_titles if organization_of(t, m.lexicons)]
+    fields: dict[str, Any] = {"value": p.name, "name": p.name, "titles": tuple(p.titles), "start": start, "end": end}
+    if p.honorific:
+        fields["honorific"] = p.honorific
+    if with_body:
+        fields["organization"] = organization_of(with_body[-1], m.lexicons)
+    return fields
+
+
+def _explicit_ok(sp: _Span, first: Person) -> bool:
+    """A name given before its title: not a place, not the tail of a longer proper noun."""
+    m, lex = sp.m, sp.m.lexicons
+    if not_a_person(first.name, lex):
+        return False
+    if m.group("honorific"):
+        return _honorific_ok(m, m.group("honorific"), m.spans["honorific"][0])
+    before = sp.before(first.start)
+    if before and (has(lex["NOT_NAME_AFTER"], before.text) or has(lex["PLACE_UNIT"], before.text)):
+        return False
+    if before and not m.view.text[before.end:first.start].strip() and before.tag in PROPER_TAGS:
+        return False  # "THPT Phan Bội Châu": the name of an institution
+    own = [w for w in sp.words if first.start <= w.start and w.end <= first.end]
+    return bool(own) and own[0].start == first.start and (len(own) > 1 or any(w.tag in PROPER_TAGS for w in own))
+
+
+@normalizer("official")
+def official(m: MatchInfo) -> list[dict[str, Any]] | None:
+    shared = m.spans.get("shared")
+    sp = _Span(m, line_words(m), shared[1] if shared else m.start)
+    people = _names(sp)
+    if m.spans.get("name") and people and not _explicit_ok(sp, people[0]):
+        people = people[1:]
+    if shared:
+        common = titles_in(m, *shared, sp.line)
+        for p in people:
+            p.shared = common + p.shared
+    _assign(sp, people)
+    explicit = m.group("honorific")
+    if explicit and people and m.spans.get("name") == (people[0].start, people[0].end):
+        people[0].honorific, people[0].honorific_start = m.lookup("HONORIFIC", explicit), m.spans["honorific"][0]
+    facts = [_fact(m, p) for p in people if p.titles]
+    return facts or None
+
+
+# -- people named with an honorific only --------------------------------------------------------
+
+
+@normalizer("person")
+def person(m: MatchInfo) -> dict[str, Any] | None:
+    """"ông Tuấn", "Bà Lê Thị Mai": the name is the proper-noun words right after the honorific."""
+    start, _ = m.spans["name"]
+    if not _honorific_ok(m, m.group("honorific"), m.start):
+        return None
+    line = line_words(m)
+    before = [w for w in line if w.end <= m.start]
+    if before and has(m.lexicons["NOT_NAME_AFTER"], before[-1].text):
+        return None
+    run: list[Token] = []
+    for w in (w for w in line if w.start >= start and w.end <= m.end):
+        if not capitalized(w.text) or (run and m.view.text[run[-1].end:w.start].strip()):
+            break
+        run.append(w)
+    if not run or run[0].start != start:
+        return None
+    name = " ".join(w.text for w in run)
+    proper = any(w.tag in PROPER_TAGS for w in run) or (len(name.split()) > 1 and has(m.lexicons["SURNAME"], name.split()[0]))
+    if not proper or not_a_person(name, m.lexicons) or any(not_a_person(w.text, m.lexicons) for w in run):
+        return None
+    return {"value": name, "name": name, "honorific": m.lookup("HONORIFIC", m.group("honorific")), "end": run[-1].end}
