@@ -16,6 +16,10 @@ TYPE_COLUMNS = {
     "quantity": ("unit", "qualifier", "upper"),
     "date": ("grain", "part_of_day", "lunar"),
     "official": ("titles", "honorific", "organization"),
+    "person": ("honorific",),
+    "organization": ("expanded",),
+    "location": ("level", "expanded"),
+    "document": ("kind", "number", "issuer"),  # the year is in the value (the code)
 }
 
 
