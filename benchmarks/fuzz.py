@@ -121,10 +121,17 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=20261125)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--limit", type=int, default=20, help="seconds one input may take")
+    ap.add_argument("--show", type=int, help="print input number N (as generated) and exit")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     base = seeds()
     jobs = ((i, mutate(rng.choice(base), rng), args.limit) for i in range(args.count))
+    if args.show is not None:  # reproduce one finding: the inputs depend only on the seed
+        for i, text, _ in jobs:
+            if i == args.show:
+                sys.stdout.write(text)
+                return 0
+        return 1
     counts = {"ok": 0, "crash": 0, "hang": 0, "invariant": 0}
     findings = []
     chars = 0
@@ -132,8 +139,10 @@ def main() -> int:
     with mp.get_context("fork").Pool(args.workers, initializer=_init) as pool:
         for index, outcome, detail in pool.imap_unordered(check, jobs, chunksize=16):
             counts[outcome] += 1
-            if detail and len(findings) < 20:
-                findings.append(f"#{index} {outcome}: {detail}")
+            if detail:
+                print(f"finding #{index} {outcome}: {detail}", file=sys.stderr, flush=True)
+                if len(findings) < 20:
+                    findings.append(f"#{index} {outcome}: {detail}")
             done = sum(counts.values())
             if done % 5000 == 0:
                 print(f"{done} inputs, {time.time() - started:.0f}s: {counts}", file=sys.stderr, flush=True)
