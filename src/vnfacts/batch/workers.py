@@ -32,7 +32,9 @@ from .records import Failure, Item
 Result = Union[Document, Failure]
 
 #: A sentence that makes extraction load everything it loads lazily (tokenizer, word and POS models).
-WARM_UP = "Ông Nguyễn Văn An cho biết ngày 5/10/2024 xã có 120 hộ nghèo, được hỗ trợ 5 tỷ đồng, tăng 3%."
+#: ("3 đoàn tàu": a count of a plain noun needs underthesea's word segmentation and POS tags.)
+WARM_UP = ("Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, cho biết ngày 5/10/2024 xã có 120 hộ nghèo được hỗ trợ 5 tỷ đồng.\n"
+           "Tỉnh đã đón 3 đoàn tàu và 12 chuyên gia, tăng 3%.")
 
 
 class Stop:
@@ -124,6 +126,7 @@ def _init_worker(rules: tuple[str, ...]) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool must be able to end its workers
     if _EXTRACTOR is None:  # spawned, not forked
         _EXTRACTOR = Extractor(rules)
+        _EXTRACTOR.extract(WARM_UP)
 
 
 def _work(item: Item) -> Result:
