@@ -4,13 +4,14 @@ The Python API yields each input's result in input order: a `Document` (as `vnfa
 gives) or a `Failure` (source, kind, message) for a document that could not be processed.
 
 >>> import tempfile, pathlib
->>> root = pathlib.Path(tempfile.mkdtemp())
+>>> tmp = tempfile.TemporaryDirectory(); root = pathlib.Path(tmp.name)
 >>> _ = (root / "a.txt").write_text("Thu ngân sách tăng 12%.", encoding="utf-8")
 >>> _ = (root / "b.txt").write_bytes(bytes(range(256)))
 >>> for result in extract_all([str(root)]):
 ...     print(pathlib.Path(result.source).name, result.to_dict().get("error", {}).get("kind", "ok"))
 a.txt ok
 b.txt decode
+>>> tmp.cleanup()
 
 Pieces, for callers who need more control (the CLI uses them): `Sources` (inputs to items),
 `workers.run` (items to results, in a pool), `writer_for`, `resume.prepare`.

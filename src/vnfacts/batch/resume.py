@@ -6,12 +6,13 @@ CSV: the rows of the last document may be incomplete, so that document's rows ar
 and it is done again. Either way nothing is duplicated.
 
 >>> import tempfile, os
->>> path = os.path.join(tempfile.mkdtemp(), "out.jsonl")
+>>> tmp = tempfile.TemporaryDirectory(); path = os.path.join(tmp.name, "out.jsonl")
 >>> _ = open(path, "w").write('{"source": "a.txt", "facts": []}\\n{"source": "b.t')
 >>> sorted(prepare(path, "jsonl"))
 ['a.txt']
 >>> open(path).read()
 '{"source": "a.txt", "facts": []}\\n'
+>>> tmp.cleanup()
 """
 from __future__ import annotations
 

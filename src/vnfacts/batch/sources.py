@@ -5,12 +5,13 @@ one `Item` per document. Nothing is held that grows with the input: a folder is 
 goes, an archive is read member by member.
 
 >>> import tempfile, pathlib
->>> root = pathlib.Path(tempfile.mkdtemp())
+>>> tmp = tempfile.TemporaryDirectory(); root = pathlib.Path(tmp.name)
 >>> _ = (root / "a.txt").write_text("Tăng 5%", encoding="utf-8")
 >>> _ = (root / "notes.pdf").write_bytes(b"%PDF")
 >>> src = Sources([str(root)])
 >>> [pathlib.Path(i.source).name for i in src], dict(src.skipped)
 (['a.txt'], {'unknown extension': 1})
+>>> tmp.cleanup()
 """
 from __future__ import annotations
 
@@ -139,10 +140,11 @@ def known_total(inputs: Iterable[str], settings: Settings = Settings()) -> int |
     without archives. None when an archive, a dump or "-" makes the count unknown in advance.
 
     >>> import tempfile, pathlib
-    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> tmp = tempfile.TemporaryDirectory(); root = pathlib.Path(tmp.name)
     >>> _ = (root / "a.txt").write_text("x"); _ = (root / "b.html").write_text("y")
     >>> known_total([str(root)]), known_total([str(root), "-"])
     (2, None)
+    >>> tmp.cleanup()
     """
     total = 0
     for name in inputs:
