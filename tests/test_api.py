@@ -86,3 +86,13 @@ def test_lexicon_lookup_folds_old_tone_placement():
     from vnfacts.rules.lexicon import Lexicon
     lex = Lexicon.from_data("ORG", {"committee": ["Ủy ban"]})
     assert lex.key_of("Uỷ  ban") == "committee"
+
+
+@pytest.mark.parametrize("digits", ["1,2.3", "1.2,3,4", "1.2.3,4.5", "12,34,5"])
+def test_malformed_digit_groups_are_not_numbers(digits):
+    """Found by the fuzzer: "1,2.3" once raised decimal.InvalidOperation."""
+    from vnfacts.normalize.numerals import parse_digits
+    with pytest.raises(ValueError):
+        parse_digits(digits)
+    doc = extract(f"đạt {digits}% và {digits} tỷ đồng")  # must not raise
+    assert all(doc.text[f.start:f.end] == f.text for f in doc.facts)

@@ -33,35 +33,31 @@ def exact(value: Number) -> Number:
     return value
 
 
+_VIETNAMESE = regex.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")  # 1.250,5  27  104,65
+_ENGLISH_GROUPS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}")  # 1,250,000
+_DOT_DECIMAL = regex.compile(r"\d+\.\d+")  # 1.5, as careless texts write it
+
+
 def parse_digits(s: str) -> Number:
     """Parse a number written with digits, Vietnamese style.
 
     "." groups thousands and "," is the decimal mark; a lone "." followed by other than three
-    digits is read as a decimal point, as careless texts write "1.5 triệu".
+    digits is read as a decimal point, as careless texts write "1.5 triệu". Anything else
+    ("1,2.3") is not a number: ValueError.
 
     >>> parse_digits("1.250,5"), parse_digits("68.272"), parse_digits("104,65"), parse_digits("27")
     (Decimal('1250.5'), 68272, Decimal('104.65'), 27)
     >>> parse_digits("1.5"), parse_digits("1,250,000")
     (Decimal('1.5'), 1250000)
     """
-    if "." in s and "," in s:
-        integer, _, frac = s.rpartition(",")
-        return exact(Decimal(integer.replace(".", "") + "." + frac))
-    if "." in s:
-        head, *groups = s.split(".")
-        if all(len(g) == 3 for g in groups):
-            return int(head + "".join(groups))
-        if len(groups) == 1:
-            return exact(Decimal(s))
-        raise ValueError(f"not a number: {s!r}")
-    if "," in s:
-        head, *groups = s.split(",")
-        if len(groups) == 1:
-            return exact(Decimal(head + "." + groups[0]))
-        if all(len(g) == 3 for g in groups):  # English grouping: 1,250,000
-            return int(head + "".join(groups))
-        raise ValueError(f"not a number: {s!r}")
-    return int(s)
+    if m := _VIETNAMESE.fullmatch(s):
+        whole, frac = m.group(1).replace(".", ""), m.group(2)
+        return exact(Decimal(f"{whole}.{frac}")) if frac else int(whole)
+    if _ENGLISH_GROUPS.fullmatch(s):
+        return int(s.replace(",", ""))
+    if _DOT_DECIMAL.fullmatch(s):
+        return exact(Decimal(s))
+    raise ValueError(f"not a number: {s!r}")
 
 
 def parse_spelled(words: list[str]) -> int:
