@@ -75,6 +75,15 @@ def test_a_short_name_goes_to_the_latest_person_before_it(extractor):
     assert (last.text, last.name) == ("Ông Hùng", "Lê Văn Hùng")
 
 
+def test_a_title_before_a_short_name_gets_the_full_name_or_nothing(extractor):
+    doc = extractor.extract("Ông Phan Văn Mùi, Chủ tịch UBND huyện, dự họp. Chủ tịch Mùi yêu cầu các xã "
+                            "báo cáo. Giám đốc Lan phát biểu sau.")
+    assert [(f.text, f.name, f.titles) for f in doc.of_type("official")] == [
+        ("Ông Phan Văn Mùi, Chủ tịch UBND huyện", "Phan Văn Mùi", ("Chủ tịch UBND huyện",)),
+        ("Chủ tịch Mùi", "Phan Văn Mùi", ("Chủ tịch",)),
+    ]
+
+
 def test_people_without_a_position_stay_persons(extractor):
     doc = extractor.extract("Gia đình bà Hoàng Thị Mận ở xóm 3 được hỗ trợ. Bà Mận xúc động cảm ơn.")
     assert officials(doc) == []

@@ -19,6 +19,7 @@ from . import MatchInfo, normalizer
 _SPACES = regex.compile(r"\s+")
 _WORD = regex.compile(r"[^\s,;()]+")
 _NONSPACE = regex.compile(r"\S+")
+_BRACKETED = regex.compile(r"\s*\([^()]*\)")
 _LOWER_TAIL = regex.compile(r"\s+(\p{Ll}[\p{L}\p{M}]*(?:\s+\p{Ll}[\p{L}\p{M}]*)*)$")
 
 
@@ -41,13 +42,15 @@ def collapse(text: str) -> str:
 
 
 def expand(text: str, abbreviations: Lexicon) -> str:
-    """Spell out every abbreviated word of a name.
+    """Spell out every abbreviated word of a name; an abbreviation given in brackets after
+    the full name goes.
 
     >>> abbr = Lexicon.from_data("ABBREVIATION", {"Ủy ban nhân dân": ["UBND"], "thành phố": ["TP"]})
-    >>> expand("UBND  TP Hải Dương", abbr)
-    'Ủy ban nhân dân thành phố Hải Dương'
+    >>> expand("UBND  TP Hải Dương", abbr), expand("Ủy ban nhân dân (UBND) xã", abbr)
+    ('Ủy ban nhân dân thành phố Hải Dương', 'Ủy ban nhân dân xã')
     """
-    return _WORD.sub(lambda m: abbreviations.key_of(m.group()) or m.group(), collapse(text))
+    text = _BRACKETED.sub("", collapse(text))
+    return _WORD.sub(lambda m: abbreviations.key_of(m.group()) or m.group(), text)
 
 
 def name_fields(text: str, lexicons) -> dict[str, Any]:

@@ -48,6 +48,7 @@ class NameContext:
     honorific: bool = False  # "ông", "Đại tướng": any name is a name
     foreign: bool = False  # a foreign-only title ("Tổng thống") heads it
     after_unit: bool = False  # "huyện", "tỉnh": a two-syllable name is the unit's own
+    after_head: bool = False  # right after a title's head: a one-syllable short name ("Bộ trưởng Dung")
 
 
 def capitalized(word: str) -> bool:
@@ -59,8 +60,9 @@ def capitalized(word: str) -> bool:
     return all(s[0].isupper() and not (len(s) > 1 and s[1].isupper()) for s in word.split())
 
 
-def _syllable_count(words: Sequence[Token]) -> int:
-    return sum(len(w.text.split()) for w in words)
+def _syllable_count(words: Sequence[Token], hyphens: bool = False) -> int:
+    """Syllables of the words; a foreign name counts its hyphenated parts ("Chan-o-cha": 3)."""
+    return sum(len(regex.split(r"[\s-]+" if hyphens else r"\s+", w.text.strip())) for w in words)
 
 
 def not_a_person(text: str, lexicons) -> bool:
@@ -114,12 +116,14 @@ def _foreign(run: Sequence[Token], lexicons, ctx: NameContext) -> int | None:
         return None  # "thành phố Phnom Penh" is a place
     if countries or ctx.foreign or ctx.honorific:
         start = countries[-1] + 1 if countries else 0
-    else:
-        latin = [i for i, w in enumerate(run) if not looks_foreign(w.text)]
+    else:  # "Samsung Lee Kun-hee": the name after the brand
+        latin = [i for i, w in enumerate(run) if not looks_foreign(w.text) or has(lexicons["LATIN_ORG"], w.text)]
         start = latin[-1] + 1 if latin else 0
     tail = run[start:]
-    if not tail or _syllable_count(tail) > MAX_SYLLABLES + 1 or (_syllable_count(tail) < 2 and not ctx.honorific):
+    if not tail or _syllable_count(tail) > MAX_SYLLABLES + 1 or (_syllable_count(tail, True) < 2 and not ctx.honorific):
         return None
+    if any(has(lexicons["LATIN_ORG"], s) for w in tail for s in w.text.split()):
+        return None  # "Chủ tịch Real Madrid": a club
     if all(capitalized(w.text) and w.tag in PROPER_TAGS and not not_a_person(w.text, lexicons) for w in tail):
         return start
     return None
@@ -144,7 +148,16 @@ def name_start(run: Sequence[Token], lexicons, ctx: NameContext = NameContext())
         unit = ctx.after_unit if i == 0 else names_a_place(run[i - 1].text, lexicons)
         if _vietnamese(run[i:], lexicons, NameContext(ctx.honorific, ctx.foreign, unit)):
             return i
+    if ctx.after_head and len(run) == 1 and _short_name(run[0], lexicons):
+        return 0  # the people stage gives it its full name, or drops it
     return _foreign(run, lexicons, ctx)
+
+
+def _short_name(word: Token, lexicons) -> bool:
+    """One capitalized proper-noun syllable that is no place or country ("Dung", "Johnson")."""
+    text = word.text
+    return (" " not in text and word.tag == "Np" and capitalized(text)
+            and not any(has(lexicons[n], text) for n in ("COUNTRY", "PROVINCE", "MUNICIPALITY", "BODY_NAMED")))
 
 
 def _split(word: Token, k: int, tags: tuple[str, str]) -> list[Token]:
@@ -238,7 +251,8 @@ def _end_on_words(start: int, end: int, words: Sequence[Token], m: MatchInfo) ->
             continue
         loose = [x for x in _SYLLABLE.finditer(m.view.text, w.start, w.end) if x.group()[0].islower()
                  and not any(s <= x.start() and x.end() <= e for s, e in known)]
-        if w.end > end or (w.text[0].islower() and loose):
+        runs_on = w.end > end and not any(e == end and s < end for s, e in known)  # "Đảng ủy|nhiệm kỳ"
+        if runs_on or (w.text[0].islower() and loose):
             return len(m.view.text[:w.start].rstrip()) if w.start > start else start
     return end
 
@@ -366,6 +380,7 @@ def _names(sp: _Span) -> list[Person]:
             honorific=bool(pats.honorific_end.search(text, max(sp.begin, run[0].start - 30), run[0].start)),
             foreign=any(h <= run[0].start and not text[h:run[0].start].strip(" ,") for h in foreign_heads),
             after_unit=word_before is not None and names_a_place(word_before.text, lex),
+            after_head=any(e <= run[0].start and not text[e:run[0].start].strip() for s, e in heads),
         )
         i = name_start(run, lex, ctx)
         if i is None:
@@ -393,7 +408,7 @@ def _assign(sp: _Span, people: list[Person]) -> None:
             if prev and nxt and prev.before and regex.fullmatch(r"\s*(?:,|và)\s*", text[lo:hi]):
                 nxt.shared = prev.all_titles  # "các Phó Chủ tịch A, B"
             continue
-        adjacent = nxt is not None and text[titles[-1].end:hi].strip(" ,") == ""
+        adjacent = nxt is not None and text[titles[-1].end:hi].strip(" ,-") == ""
         if adjacent:
             nxt.comma_before = "," in text[titles[-1].end:hi]
         if adjacent and prev is None:

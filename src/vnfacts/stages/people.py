@@ -9,7 +9,8 @@ honorific only (`person` facts), this stage works on the whole article:
    gets the full name of the latest person before it whose name ends (or, for foreign names,
    starts) with it, else of the first one after it. A `person` fact naming an official of the
    article becomes an `official` fact with no titles of its own. Other `person` facts stay:
-   people named without any position in the article are not officials.
+   people named without any position in the article are not officials. An official named by
+   one syllable only ("Bộ trưởng Dung") whose full name the article never gives is dropped.
 3. Names inside bodies and places: an organization or location that runs into an official's
    name ends before it ("UBND tỉnh Quảng Bình Trần Phong" -> "UBND tỉnh Quảng Bình").
 4. `meta["people"]`: one entry per official, in order of first mention:
@@ -86,7 +87,8 @@ def _full_name(f: Fact, people: list[Fact]) -> str:
 
 
 def _attach(facts: list[Fact]) -> list[Fact]:
-    """Short mentions get the full name; people named as an official become officials."""
+    """Short mentions get the full name; people named as an official become officials; an
+    official named by one syllable only ("Bộ trưởng Dung") that names nobody else is dropped."""
     people = [f for f in facts if f.type in PEOPLE and f.name]
     full = {id(f): _full_name(f, people) for f in people}
     officials = {full[id(f)] for f in people if f.type == "official"}
@@ -94,6 +96,8 @@ def _attach(facts: list[Fact]) -> list[Fact]:
     for f in facts:
         if id(f) in full and full[id(f)] != f.name:
             f = replace(f, value=full[id(f)], name=full[id(f)])
+        elif f.type == "official" and f.name and " " not in f.name:
+            continue
         if f.type == "person" and f.name in officials:
             f = replace(f, type="official", titles=())
         out.append(f)
