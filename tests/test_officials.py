@@ -84,6 +84,13 @@ def test_a_title_before_a_short_name_gets_the_full_name_or_nothing(extractor):
     ]
 
 
+def test_a_one_word_name_after_a_title_needs_the_person_named_elsewhere(extractor):
+    doc = extractor.extract("Tư lệnh Hải quân Subagyo cho biết tàu đã được tìm thấy. Ông Subagyo nói thêm. "
+                            "Chủ tịch HĐQT Saigonbank và Chủ tịch HĐQT Saigonbank đều vắng mặt.")
+    assert [(f.text, f.name) for f in doc.of_type("official")] == [
+        ("Tư lệnh Hải quân Subagyo", "Subagyo"), ("Ông Subagyo", "Subagyo")]
+
+
 def test_people_without_a_position_stay_persons(extractor):
     doc = extractor.extract("Gia đình bà Hoàng Thị Mận ở xóm 3 được hỗ trợ. Bà Mận xúc động cảm ơn.")
     assert officials(doc) == []

@@ -48,7 +48,7 @@ class NameContext:
     honorific: bool = False  # "ông", "Đại tướng": any name is a name
     foreign: bool = False  # a foreign-only title ("Tổng thống") heads it
     after_unit: bool = False  # "huyện", "tỉnh": a two-syllable name is the unit's own
-    after_head: bool = False  # right after a title's head: a one-syllable short name ("Bộ trưởng Dung")
+    after_head: bool = False  # a title's head and common nouns before: a one-syllable short name ("Bộ trưởng Dung")
 
 
 def capitalized(word: str) -> bool:
@@ -124,7 +124,8 @@ def _foreign(run: Sequence[Token], lexicons, ctx: NameContext) -> int | None:
         return None
     if any(has(lexicons["LATIN_ORG"], s) for w in tail for s in w.text.split()):
         return None  # "Chủ tịch Real Madrid": a club
-    if all(capitalized(w.text) and w.tag in PROPER_TAGS and not not_a_person(w.text, lexicons) for w in tail):
+    if all(capitalized(w.text) and not not_a_person(w.text, lexicons) for w in tail) \
+            and any(w.tag in PROPER_TAGS for w in tail):
         return start
     return None
 
@@ -148,16 +149,19 @@ def name_start(run: Sequence[Token], lexicons, ctx: NameContext = NameContext())
         unit = ctx.after_unit if i == 0 else names_a_place(run[i - 1].text, lexicons)
         if _vietnamese(run[i:], lexicons, NameContext(ctx.honorific, ctx.foreign, unit)):
             return i
-    if ctx.after_head and len(run) == 1 and _short_name(run[0], lexicons):
-        return 0  # the people stage gives it its full name, or drops it
-    return _foreign(run, lexicons, ctx)
+    foreign = _foreign(run, lexicons, ctx)
+    if foreign is None and ctx.after_head and _short_name(run[-1], lexicons) \
+            and not any(w.tag in PROPER_TAGS for w in run[:-1]):
+        return len(run) - 1  # "Tư lệnh Hải quân Margono": the people stage gives it its full name, or drops it
+    return foreign
 
 
 def _short_name(word: Token, lexicons) -> bool:
     """One capitalized proper-noun syllable that is no place or country ("Dung", "Johnson")."""
     text = word.text
     return (" " not in text and word.tag == "Np" and capitalized(text)
-            and not any(has(lexicons[n], text) for n in ("COUNTRY", "PROVINCE", "MUNICIPALITY", "BODY_NAMED")))
+            and not any(has(lexicons[n], text) for n in _NOT_SHORT_NAMES))
+
 
 
 def _split(word: Token, k: int, tags: tuple[str, str]) -> list[Token]:
@@ -170,7 +174,8 @@ def _split(word: Token, k: int, tags: tuple[str, str]) -> list[Token]:
 
 def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
     """Where underthesea merged what are two words for us, and their tags: an honorific or a
-    place and the name after it ("Bà Giang", "Thái Bình Vũ Hoàng Lâm"), a name and the
+    place or country and the name after it ("Bà Giang", "Thái Bình Vũ Hoàng Lâm", "Đức
+    Annegret"), a name and the
     lowercase words after it ("Lê Trọng Nghĩa ân cần", "Khánh yêu cầu")."""
     syl = word.text.split()
     for k in range(min(len(syl) - 1, MAX_SYLLABLES), 0, -1):
@@ -179,6 +184,8 @@ def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
             return k, ("Nc", "Np")
         if syl[k][0].isupper() and k > 1 and not_a_person(head, lexicons):
             return k, ("Np", "Np")
+        if has(lexicons["COUNTRY"], head) and looks_foreign(" ".join(syl[k:])):
+            return k, ("Np", "Np")  # "Đức Annegret": the country, then a foreign name
     caps = next((i for i, s in enumerate(syl) if not s[0].isupper()), len(syl))
     if 0 < caps < len(syl) and (caps > 1 or len(syl) - caps > 1):  # not "Ủy viên"
         return caps, ("Np", word.tag or "N")
@@ -206,6 +213,8 @@ class _Patterns:
 
 
 _CACHE: dict[int, tuple[Any, _Patterns]] = {}
+#: Words that are no one's short name after a title ("Ủy viên Trung ương Đảng", "Bộ trưởng Tài chính Mỹ").
+_NOT_SHORT_NAMES = ("COUNTRY", "PROVINCE", "MUNICIPALITY", "BODY", "BODY_NAMED", "ORG_CAP", "ORG_WORD")
 #: Lexicons whose words a title may hold in lowercase ("Đảng ủy", "xã hội", "tỉnh", "ông").
 _BODY_WORDS = ("BODY", "BODY_NAMED", "ORG_WORD", "ORG_CAP", "PLACE_UNIT", "PROVINCE", "MUNICIPALITY", "HONORIFIC")
 

@@ -10,7 +10,8 @@ honorific only (`person` facts), this stage works on the whole article:
    starts) with it, else of the first one after it. A `person` fact naming an official of the
    article becomes an `official` fact with no titles of its own. Other `person` facts stay:
    people named without any position in the article are not officials. An official named by
-   one syllable only ("Bộ trưởng Dung") whose full name the article never gives is dropped.
+   one word only ("Bộ trưởng Dung", "Chủ tịch HĐQT Eximbank") is dropped unless the article
+   gives the full name or names the person with an honorific ("ông Biden").
 3. Names inside bodies and places: an organization or location that runs into an official's
    name ends before it ("UBND tỉnh Quảng Bình Trần Phong" -> "UBND tỉnh Quảng Bình").
 4. `meta["people"]`: one entry per official, in order of first mention:
@@ -92,11 +93,12 @@ def _attach(facts: list[Fact]) -> list[Fact]:
     people = [f for f in facts if f.type in PEOPLE and f.name]
     full = {id(f): _full_name(f, people) for f in people}
     officials = {full[id(f)] for f in people if f.type == "official"}
+    with_honorific = {full[id(f)] for f in people if f.type == "person"}
     out = []
     for f in facts:
         if id(f) in full and full[id(f)] != f.name:
             f = replace(f, value=full[id(f)], name=full[id(f)])
-        elif f.type == "official" and f.name and " " not in f.name:
+        elif f.type == "official" and f.name and " " not in f.name and f.name not in with_honorific:
             continue
         if f.type == "person" and f.name in officials:
             f = replace(f, type="official", titles=())
