@@ -60,14 +60,19 @@ def test_record_published_dates_are_used_and_bad_ones_are_failures():
     assert [getattr(r, "kind", None) for r in results] == [None, "bad_record", "bad_record"]
 
 
-def test_an_unexpected_error_inside_extraction_is_an_internal_failure():
+class Panic(BaseException):
+    """Like pyo3's PanicException: native code that panics raises a BaseException."""
+
+
+@pytest.mark.parametrize("error,name", [(ZeroDivisionError("boom"), "ZeroDivisionError"), (Panic("boom"), "Panic")])
+def test_an_unexpected_error_inside_extraction_is_an_internal_failure(error, name):
     class Broken:
         def extract(self, text, published=None, source=None):
-            raise ZeroDivisionError("boom")
+            raise error
 
-    (result,) = run([Item("x.txt", "Tăng 5%")], extractor=Broken())
-    assert result.to_dict() == {"source": "x.txt", "error": {"kind": "internal",
-                                                              "message": "x.txt: ZeroDivisionError: boom"}}
+    (result, after) = run([Item("x.txt", "Tăng 5%"), Item("y.txt", "Tăng 5%")], extractor=Broken())
+    assert result.to_dict() == {"source": "x.txt", "error": {"kind": "internal", "message": f"x.txt: {name}: boom"}}
+    assert after.source == "y.txt"  # the run went on
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -88,7 +88,9 @@ def process_item(extractor: Extractor, item: Item) -> Result:
         return Failure(source, "decode", str(exc))
     except RuleTimeout as exc:
         return Failure(source, "rule_timeout", f"{source}: {exc}")
-    except Exception as exc:  # a bug in a rule or normalizer must not end a long run
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # a bug, or a panic in native code (pyo3's PanicException), costs one document
         return Failure(source, "internal", f"{source}: {type(exc).__name__}: {str(exc)[:200]}")
 
 
