@@ -23,3 +23,9 @@ def test_every_rule_has_examples():
     assert CASES, "no rule cases collected"
     for rule in _EXTRACTOR.ruleset.rules:
         assert rule.examples, rule.id
+
+
+def test_shipped_rule_files_pass_the_strict_load():
+    """Every named sub-pattern compiles on its own (ordinary loads skip this check)."""
+    from vnfacts.rules import load_ruleset
+    assert load_ruleset(strict=True).rules

@@ -32,7 +32,7 @@ def write(tmp_path: Path, body: str, name: str = "mine.yaml") -> Path:
 
 def problems_of(path: Path) -> list[str]:
     with pytest.raises(RuleError) as info:
-        load_ruleset([path])
+        load_ruleset([path], strict=True)
     return info.value.problems
 
 

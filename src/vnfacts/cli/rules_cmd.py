@@ -69,7 +69,7 @@ def check_rules(files):
     Example: vnfacts rules check my-rules/money.yaml
     """
     try:
-        full = load_ruleset(files)
+        full = load_ruleset(files, strict=True)
     except RuleError as exc:
         raise RuleFileError(str(exc)) from None
     extractor = Extractor(ruleset=full)
