@@ -5,7 +5,7 @@ in rules/officials.yaml (run by test_rule_examples.py); these tests look at whol
 """
 import pytest
 
-from vnfacts.normalize.people import capitalized, looks_foreign, name_start, NameContext
+from vnfacts.normalize.names import NameContext, capitalized, looks_foreign, name_start
 from vnfacts.stages.people import _distinct_titles, _refers_to, byline_authors
 from vnfacts.text import Token
 

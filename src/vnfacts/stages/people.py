@@ -31,6 +31,7 @@ from . import Draft, stage
 
 PEOPLE = ("official", "person")
 MAX_BYLINE = 80
+_LINE = regex.compile(r"[^\n]+")
 _SOURCE = regex.compile(r"(?:(?<=^|\s)|(?<=\p{Ll}))(?-i:Theo)\s.*$")  # "Nhật LinhTheo CNBC"
 _AUTHOR_SPLIT = regex.compile(r"\s*(?:[–—,/&]|\s-\s|-(?=\s*\p{Lu})|\s+và\s+)\s*")
 _AUTHOR = regex.compile(
@@ -59,12 +60,13 @@ def byline_authors(line: str) -> list[str]:
     return []
 
 
-def _byline(draft: Draft) -> tuple[list[str], tuple[int, int] | None]:
-    lines = [(s, e) for s, e in draft.view.lines if draft.text[s:e].strip()]
+def _byline(text: str) -> tuple[list[str], tuple[int, int] | None]:
+    """The authors and the span of the text's last line, when it is a byline (never the only line)."""
+    lines = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
     if len(lines) < 2:
         return [], None
     start, end = lines[-1]
-    authors = byline_authors(draft.text[start:end])
+    authors = byline_authors(text[start:end])
     return (authors, (start, end)) if authors else ([], None)
 
 
@@ -174,7 +176,7 @@ def merged_people(facts: list[Fact]) -> list[dict[str, Any]]:
 @stage("after")
 def people(draft: Draft) -> None:
     """Authors, short mentions, names cut out of bodies and places, the merged people list."""
-    authors, byline = _byline(draft)
+    authors, byline = _byline(draft.text)
     facts = draft.facts
     if byline:
         draft.meta["authors"] = authors
