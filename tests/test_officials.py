@@ -46,7 +46,7 @@ def test_name_start(lexicons, words, ctx, expected):
 
 
 def test_foreign_spelling():
-    assert looks_foreign("Lee Kun-hee") and looks_foreign("Biden")
+    assert looks_foreign("Kim Jae-won") and looks_foreign("Biden")
     assert not looks_foreign("Nguyen Van Nam") and not looks_foreign("Lâm")
 
 

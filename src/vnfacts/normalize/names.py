@@ -52,7 +52,7 @@ def capitalized(word: str) -> bool:
 
 
 def _syllable_count(words: Sequence[Token], hyphens: bool = False) -> int:
-    """Syllables of the words; a foreign name counts its hyphenated parts ("Chan-o-cha": 3)."""
+    """Syllables of the words; a foreign name counts its hyphenated parts ("Sri-wong-sa": 3)."""
     return sum(len(regex.split(r"[\s-]+" if hyphens else r"\s+", w.text.strip())) for w in words)
 
 
@@ -107,7 +107,7 @@ def _foreign(run: Sequence[Token], lexicons, ctx: NameContext) -> int | None:
         return None  # "thành phố Phnom Penh" is a place
     if countries or ctx.foreign or ctx.honorific:
         start = countries[-1] + 1 if countries else 0
-    else:  # "Samsung Lee Kun-hee": the name after the brand
+    else:  # "Samsung Kim Jae-won": the name after the brand
         latin = [i for i, w in enumerate(run) if not looks_foreign(w.text) or has(lexicons["LATIN_ORG"], w.text)]
         start = latin[-1] + 1 if latin else 0
     tail = run[start:]
@@ -143,7 +143,7 @@ def name_start(run: Sequence[Token], lexicons, ctx: NameContext = NameContext())
     foreign = _foreign(run, lexicons, ctx)
     if foreign is None and ctx.after_head and _short_name(run[-1], lexicons) \
             and not any(w.tag in PROPER_TAGS for w in run[:-1]):
-        return len(run) - 1  # "Tư lệnh Hải quân Margono": the people stage gives it its full name, or drops it
+        return len(run) - 1  # "Tư lệnh Hải quân Subagyo": the people stage gives it its full name, or drops it
     return foreign
 
 
@@ -166,8 +166,8 @@ def _split(word: Token, k: int, tags: tuple[str, str]) -> list[Token]:
 def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
     """Where underthesea merged what are two words for us, and their tags: an honorific or a
     place or country and the name after it ("Bà Giang", "Thái Bình Vũ Hoàng Lâm", "Đức
-    Annegret"), a name and the
-    lowercase words after it ("Lê Trọng Nghĩa ân cần", "Khánh yêu cầu")."""
+    Ursula"), a name and the
+    lowercase words after it ("Lê Văn Hòa ân cần", "Khải yêu cầu")."""
     syl = word.text.split()
     for k in range(min(len(syl) - 1, MAX_SYLLABLES), 0, -1):
         head = " ".join(syl[:k])
@@ -176,7 +176,7 @@ def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
         if syl[k][0].isupper() and k > 1 and not_a_person(head, lexicons):
             return k, ("Np", "Np")
         if has(lexicons["COUNTRY"], head) and looks_foreign(" ".join(syl[k:])):
-            return k, ("Np", "Np")  # "Đức Annegret": the country, then a foreign name
+            return k, ("Np", "Np")  # "Đức Ursula": the country, then a foreign name
     caps = next((i for i, s in enumerate(syl) if not s[0].isupper()), len(syl))
     if 0 < caps < len(syl) and (caps > 1 or len(syl) - caps > 1):  # not "Ủy viên"
         return caps, ("Np", word.tag or "N")

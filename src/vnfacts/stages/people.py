@@ -10,7 +10,7 @@ honorific only (`person` facts), this stage works on the whole article:
    starts) with it, else of the first one after it. A `person` fact naming an official of the
    article becomes an `official` fact with no titles of its own. Other `person` facts stay:
    people named without any position in the article are not officials. An official named by
-   one word only ("Bộ trưởng Dung", "Chủ tịch HĐQT Eximbank") is dropped unless the article
+   one word only ("Bộ trưởng Dung", "Chủ tịch HĐQT Saigonbank") is dropped unless the article
    gives the full name or names the person with an honorific ("ông Biden").
 3. Names inside bodies and places: an organization or location that runs into an official's
    name ends before it ("UBND tỉnh Quảng Bình Trần Phong" -> "UBND tỉnh Quảng Bình").
