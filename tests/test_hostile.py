@@ -72,3 +72,9 @@ def test_runaway_rule_on_a_document_stops_with_its_name(tmp_path, monkeypatch):
     ex = Extractor([path])
     with pytest.raises(RuleTimeout, match="quantity.runaway"):
         ex.extract("a" * 60 + "c")
+
+
+def test_control_characters_inside_a_name_do_not_crash():
+    """Found by the fuzzer: str.split() and the regex \\S+ disagree on \\x1c-\\x1f."""
+    doc = extract("Thị T\x1fn Giám đốc")
+    assert all(doc.text[f.start:f.end] == f.text for f in doc.facts)

@@ -168,7 +168,7 @@ def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
     place or country and the name after it ("Bà Giang", "Thái Bình Vũ Hoàng Lâm", "Đức
     Ursula"), a name and the
     lowercase words after it ("Lê Văn Hòa ân cần", "Khải yêu cầu")."""
-    syl = word.text.split()
+    syl = _SYLLABLE.findall(word.text)  # as _split counts them (str.split differs on \x1c-\x1f)
     for k in range(min(len(syl) - 1, MAX_SYLLABLES), 0, -1):
         head = " ".join(syl[:k])
         if syl[k][0].isupper() and has(lexicons["HONORIFIC"], head):
