@@ -168,6 +168,7 @@ class TextView:
         self._line_starts = [s for s, _ in self._lines]
         self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}  # by run start
         self._words: dict[tuple[int, bool], list[Token]] = {}
+        self._windows: dict[tuple[int, int], list[Token]] = {}
 
     @property
     def folded(self) -> str:
@@ -220,30 +221,34 @@ class TextView:
             return False
         return start in self._boundaries(start)[0] and end in self._boundaries(end - 1)[1]
 
-    def tagged_word_at(self, pos: int, before: int = 4, after: int = 5) -> Token | None:
+    def tagged_word_at(self, pos: int) -> Token | None:
         """The POS-tagged underthesea word starting at `pos`, tagging only a window of a few
-        space-delimited runs around it (the CRF looks two words either side)."""
-        line_start, line_end = self._lines[self.line_of(pos)]
-        text = self.text
-        start = pos
-        for _ in range(before):  # back over `before` space-delimited runs
-            space = text.rfind(" ", line_start, max(line_start, start - 1))
-            start = space + 1 if space >= 0 else line_start
-            if space < 0:
-                break
-        end = pos
-        for _ in range(after):  # forward over `after` runs
-            space = text.find(" ", end + 1, line_end)
-            end = space if space >= 0 else line_end
-            if space < 0:
-                break
-        window = text[start:end]
-        for word in _tag(_join_words(window, start, syllable_tokens(window, start))):
+        words around it (the CRF looks two words either side)."""
+        for word in self.tagged_words_around(pos, pos, margin=24):
             if word.start == pos:
                 return word
             if word.start > pos:
                 break
         return None
+
+    def tagged_words_around(self, start: int, end: int, margin: int = 48) -> list[Token]:
+        """POS-tagged underthesea words of the text from `margin` characters before `start`
+        to `margin` after `end` (cut at spaces, within the line): what a rule about a name
+        needs, at a fraction of tagging the whole line. A short line is tagged whole, once."""
+        index = self.line_of(start)
+        line_start, line_end = self._lines[index]
+        if line_end - line_start <= (end - start) + 3 * margin:
+            return self.words(index, tagged=True)
+        text = self.text
+        lo = text.rfind(" ", line_start, max(line_start, start - margin)) + 1
+        lo = max(lo, line_start)
+        hi = text.find(" ", min(line_end, end + margin), line_end)
+        hi = line_end if hi < 0 else hi
+        key = (lo, hi)
+        if key not in self._windows:
+            window = text[lo:hi]
+            self._windows[key] = _tag(_join_words(window, lo, syllable_tokens(window, lo)))
+        return self._windows[key]
 
     def words(self, index: int, tagged: bool = False) -> list[Token]:
         """underthesea words (optionally POS-tagged) of line `index`, with document offsets.

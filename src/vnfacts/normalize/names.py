@@ -184,10 +184,10 @@ def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
 
 
 def line_words(m: MatchInfo) -> list[Token]:
-    """The tagged words of the match's line, with words underthesea merged split apart (see
-    _split_point)."""
+    """The tagged words around the match (see TextView.tagged_words_around), with words
+    underthesea merged split apart (see _split_point)."""
     out: list[Token] = []
-    for w in m.view.words(m.view.line_of(m.start), tagged=True):
+    for w in m.view.tagged_words_around(m.start, m.end):
         point = _split_point(w, m.lexicons)
         out.extend(_split(w, *point) if point else [w])
     return out
