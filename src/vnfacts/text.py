@@ -55,15 +55,31 @@ def syllable_tokens(line: str, offset: int = 0) -> list[Token]:
     ]
 
 
-@lru_cache(maxsize=1)
-def _word_model():
-    # The CRF model word_tokenize loads; we feed it our own syllables so offsets are kept.
-    import underthesea.pipeline.word_tokenize as word_tokenize_pkg
+@lru_cache(maxsize=2)
+def _crf_model(pipeline: str, name: str):
+    """One of underthesea's CRF models on its fast (Rust) featurizer, loaded once.
+
+    We call the models ourselves, not word_tokenize() or pos_tag(), to feed them our own
+    tokens and keep every token's offsets.
+    """
+    import importlib
+
     from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
 
+    package = importlib.import_module(f"underthesea.pipeline.{pipeline}")
     model = FastCRFSequenceTagger()
-    model.load(os.path.join(os.path.dirname(word_tokenize_pkg.__file__), "models", "ws_crf_vlsp2013_20230727"))
+    model.load(os.path.join(os.path.dirname(package.__file__), "models", name))
     return model
+
+
+def _word_model():
+    """The word segmentation model word_tokenize uses."""
+    return _crf_model("word_tokenize", "ws_crf_vlsp2013_20230727")
+
+
+def _pos_model():
+    """The POS model of pos_tag(..., model="v2.0")."""
+    return _crf_model("pos_tag", "pos_crf_vlsp2013_20230303")
 
 
 def word_tokens(line: str, offset: int = 0) -> list[Token]:
@@ -104,18 +120,6 @@ def _join_words(line: str, offset: int, syllables: list[Token]) -> list[Token]:
         else:
             words.append(syl)
     return words
-
-
-@lru_cache(maxsize=1)
-def _pos_model():
-    # underthesea's CRF POS model on its fast (Rust) featurizer: the same model as
-    # pos_tag(..., model="v2.0"), loaded directly because we tag our own words with offsets.
-    import underthesea.pipeline.pos_tag as pos_tag_pkg
-    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
-
-    model = FastCRFSequenceTagger()
-    model.load(os.path.join(os.path.dirname(pos_tag_pkg.__file__), "models", "pos_crf_vlsp2013_20230303"))
-    return model
 
 
 def pos_tagged(line: str, offset: int = 0) -> list[Token]:
