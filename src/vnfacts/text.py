@@ -266,11 +266,3 @@ class TextView:
             self._words[key] = pos_tagged(line, start) if tagged else word_tokens(line, start)
         return self._words[key]
 
-    def word_at(self, pos: int, tagged: bool = False) -> Token | None:
-        """The underthesea word that starts at character `pos`, if one does."""
-        for word in self.words(self.line_of(pos), tagged):
-            if word.start == pos:
-                return word
-            if word.start > pos:
-                break
-        return None
