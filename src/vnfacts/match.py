@@ -48,16 +48,17 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
                     if m is None:
                         break
                     core_start, core_end = m.span()
-                    found = _with_context(rule, m, folded, line_start, line_end)
                     produced = None
-                    if found is not None:
-                        start, end, spans = found
+                    # With a prefix, the longest context is tried first, then shorter ones.
+                    for start, end, spans in _contexts(rule, m, folded, line_start, line_end):
                         # group values as the user wrote them, not as folded
                         groups = {name: (text[a:b] if (a, b) != (-1, -1) else None) for name, (a, b) in spans.items()}
                         if end > start and view.on_token_boundaries(start, end):
                             info = MatchInfo(text[start:end], groups, ruleset.lexicons, published, start, end,
                                              view, {k: v for k, v in spans.items() if v != (-1, -1)})
                             produced = normalize(info)
+                        if produced is not None:
+                            break
                     if produced is None:
                         pos = core_start + 1
                         continue
@@ -76,27 +77,36 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
 MAX_PREFIX = 80
 
 
-def _with_context(rule, m, text: str, line_start: int, line_end: int):
-    """The match widened by its rule's prefix and suffix: (start, end, spans of every named
-    group, (-1, -1) for those that did not take part), or None when the rule has a prefix
-    that cannot end where the match starts."""
-    start, end = m.span()
-    parts = [m]
-    if rule.prefix is not None:
-        before = rule.prefix.search(text, max(line_start, start - MAX_PREFIX), start, timeout=RULE_TIMEOUT)
-        if before is None:
-            return None
-        start = before.start()
-        parts.append(before)
+def _contexts(rule, m, text: str, line_start: int, line_end: int):
+    """The match widened by its rule's prefix and suffix, as (start, end, spans of every named
+    group, (-1, -1) for those that did not take part): for each place the prefix can start,
+    leftmost (longest) first; nothing when the rule has a prefix that cannot end where the
+    match starts."""
+    end = m.end()
+    suffix = None
     if rule.suffix is not None:
-        after = rule.suffix.match(text, end, line_end, timeout=RULE_TIMEOUT)
-        if after is not None:
-            end = after.end()
-            parts.append(after)
+        suffix = rule.suffix.match(text, end, line_end, timeout=RULE_TIMEOUT)
+        if suffix is not None:
+            end = suffix.end()
+    if rule.prefix is None:
+        yield m.start(), end, _spans([m, suffix])
+        return
+    pos = max(line_start, m.start() - MAX_PREFIX)
+    while pos <= m.start():
+        before = rule.prefix.search(text, pos, m.start(), timeout=RULE_TIMEOUT)
+        if before is None:
+            return
+        yield before.start(), end, _spans([m, before, suffix])
+        pos = before.start() + 1
+
+
+def _spans(parts) -> dict[str, tuple[int, int]]:
+    """Every named group's span; the first part in which a group took part gives it."""
     spans: dict[str, tuple[int, int]] = {}
-    for part in parts:  # the first part in which a group took part gives its span
+    for part in parts:
+        if part is None:
+            continue
         for name in part.groupdict():
             if spans.get(name, (-1, -1)) == (-1, -1):
                 spans[name] = part.span(name)
-    return start, end, spans
-
+    return spans
