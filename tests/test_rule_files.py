@@ -190,3 +190,11 @@ def test_requires_skips_lines_without_it(tmp_path):
 def test_bad_prefix_regex_is_reported(tmp_path):
     [problem] = problems_of(write(tmp_path, CONTEXT.replace("suffix: '\\s+nhựa'", "suffix: '(nhựa'")))
     assert "rule quantity.ghe: bad regex in suffix" in problem
+
+
+def test_a_refused_prefix_tries_a_later_start():
+    """official.name-first reads its name as a prefix; when the longest context is refused
+    (a capitalized "Ông" mid-sentence), a shorter one that starts later is tried."""
+    from vnfacts import extract
+    doc = extract("Tại buổi làm việc, Ông Trần Minh Hải, Chánh Văn phòng UBND tỉnh báo cáo.")
+    assert [f.name for f in doc.of_type("official")] == ["Trần Minh Hải"]
