@@ -39,18 +39,10 @@ class When:
 
     @property
     def grain(self) -> str:
-        if self.minute is not None:
-            return "minute"
-        if self.hour is not None:
-            return "hour"
-        if self.day is not None:
-            return "day"
-        if self.week is not None:
-            return "week"
-        if self.month is not None:
-            return "month"
-        if self.quarter is not None:
-            return "quarter"
+        """The finest field that is set."""
+        for name in ("minute", "hour", "day", "week", "month", "quarter"):
+            if getattr(self, name) is not None:
+                return name
         return "year"
 
     def iso(self) -> str:

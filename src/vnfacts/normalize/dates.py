@@ -53,7 +53,7 @@ def date_fields(start: When, end: When | None = None, part: str | None = None) -
     """The fact fields of a point or an interval, or None if a date does not exist."""
     if not start.valid() or (end is not None and not end.valid()):
         return None
-    if end is not None and (start.year is None) == (end.year is None) and start.iso() >= end.iso() and start.year is not None:
+    if end is not None and start.year is not None and end.year is not None and start.iso() >= end.iso():
         return None  # an interval runs forward
     fields: dict[str, Any] = {
         "value": interval(start, end) if end is not None else start.iso(),
