@@ -26,7 +26,7 @@ from typing import BinaryIO, Callable, Iterator
 from . import jsonl
 from .kinds import kind_of, wanted
 from .limits import read_bounded, too_large_message
-from .records import Item
+from .records import Item, Span
 from .settings import Settings
 
 #: Errors a damaged archive or compressed stream raises while it is read.
@@ -38,27 +38,34 @@ class Skipped(Counter):
 
 
 def archive_items(kind: str, stream: BinaryIO | str, source: str, settings: Settings, skipped: Skipped,
-                  depth: int = 1) -> Iterator[Item]:
-    """The documents of one archive (`kind` "zip", "tar" or "jsonl"), from a path or an open stream."""
+                  depth: int = 1, span: Span | None = None) -> Iterator[Item]:
+    """The documents of one archive (`kind` "zip", "tar" or "jsonl"), from a path or an open stream.
+
+    With a `span`, only that slice of its members or lines (a task's share of a big archive);
+    members before it are passed over uncounted, a failure to read the archive is reported
+    as it would be without one.
+    """
     if depth > settings.max_depth:
         yield Item.failed(source, "archive", f"{source}: archive nested more than {settings.max_depth} deep, not read")
         return
+    opened = open(stream, "rb") if isinstance(stream, str) and kind != "zip" else None
     try:
+        if opened or span and span.offset:
+            (opened or stream).seek(span.offset if span else 0)
         if kind == "jsonl":
-            if isinstance(stream, str):
-                with open(stream, "rb") as fh:
-                    yield from jsonl.records(fh, source, settings)
-            else:
-                yield from jsonl.records(stream, source, settings)
+            yield from jsonl.records(opened or stream, source, settings, span)
         elif kind == "zip":
-            yield from _zip_items(stream, source, settings, skipped, depth)
+            yield from _zip_items(stream, source, settings, skipped, depth, span or Span())
         else:
-            yield from _tar_items(stream, source, settings, skipped, depth)
+            yield from _tar_items(opened or stream, source, settings, skipped, depth, span or Span())
     except ARCHIVE_ERRORS as exc:
         yield Item.failed(source, "archive", f"{source}: cannot read the {kind} archive: {_reason(exc)}")
+    finally:
+        if opened:
+            opened.close()
 
 
-def _zip_items(stream, source: str, settings: Settings, skipped: Skipped, depth: int) -> Iterator[Item]:
+def _zip_items(stream, source: str, settings: Settings, skipped: Skipped, depth: int, span: Span) -> Iterator[Item]:
     if not isinstance(stream, str) and not _seekable(stream):  # zip needs seeking: hold it, bounded
         data = read_bounded(stream, settings.max_bytes)
         if data is None:
@@ -66,7 +73,7 @@ def _zip_items(stream, source: str, settings: Settings, skipped: Skipped, depth:
             return
         stream = io.BytesIO(data)
     with zipfile.ZipFile(stream) as archive:
-        for info in archive.infolist():
+        for info in archive.infolist()[span.first:span.stop]:
             if info.is_dir():
                 continue
             name = f"{source}!{info.filename}"
@@ -77,22 +84,30 @@ def _zip_items(stream, source: str, settings: Settings, skipped: Skipped, depth:
                                settings, skipped, depth)
 
 
-def _tar_items(stream, source: str, settings: Settings, skipped: Skipped, depth: int) -> Iterator[Item]:
-    opened = open(stream, "rb") if isinstance(stream, str) else None
-    try:
-        with tarfile.open(fileobj=opened or stream, mode="r|*") as archive:
-            for member in archive:
-                if member.isdir():
-                    continue
-                inner = member.name[2:] if member.name.startswith("./") else member.name
-                if not member.isfile():
-                    skipped["link or device in archive"] += 1
-                    continue
-                yield from _member(inner, f"{source}!{inner}", member.size,
-                                   lambda m=member: archive.extractfile(m), settings, skipped, depth)
-    finally:
-        if opened:
-            opened.close()
+def _tar_items(stream, source: str, settings: Settings, skipped: Skipped, depth: int, span: Span) -> Iterator[Item]:
+    with tarfile.open(fileobj=stream, mode="r|*") as archive:
+        for index, member in enumerate(tar_members(archive), span.first if span.offset else 0):
+            if span.stop is not None and index >= span.stop:
+                return
+            if member.isdir() or index < span.first:
+                continue
+            inner = member.name[2:] if member.name.startswith("./") else member.name
+            if not member.isfile():
+                skipped["link or device in archive"] += 1
+                continue
+            yield from _member(inner, f"{source}!{inner}", member.size,
+                               lambda m=member: archive.extractfile(m), settings, skipped, depth)
+
+
+def tar_members(archive: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
+    """Every entry of a tar read as a stream, holding none of them once passed (tarfile keeps a
+    list of them all otherwise, which grows with the archive)."""
+    while True:
+        member = archive.next()
+        if member is None:
+            return
+        archive.members.clear()
+        yield member
 
 
 def _member(inner: str, name: str, size: int, open_member: Callable[[], BinaryIO], settings: Settings,

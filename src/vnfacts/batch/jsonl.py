@@ -17,29 +17,41 @@ from typing import BinaryIO, Iterator
 
 from .kinds import is_gzip_name
 from .limits import too_large_message
-from .records import Item
+from .records import Item, Span
 from .settings import Settings
 
 #: Errors a broken compressed stream raises while it is read.
 STREAM_ERRORS = (OSError, EOFError, zlib.error)
 
 
-def records(stream: BinaryIO, name: str, settings: Settings) -> Iterator[Item]:
-    """One Item per non-blank line of the dump named `name` (gunzipped when it ends in .gz)."""
+def records(stream: BinaryIO, name: str, settings: Settings, span: Span | None = None) -> Iterator[Item]:
+    """One Item per non-blank line of the dump named `name` (gunzipped when it ends in .gz).
+
+    With a `span`, only its lines: the stream is already at line `span.first + 1` when
+    `span.offset` is set, else the lines before it are read and passed over.
+
+    >>> import io
+    >>> dump = io.BytesIO(b'{"text": "a"}\\n{"text": "b"}\\n\\n{"text": "c"}\\n')
+    >>> [i.source for i in records(dump, "d.jsonl", Settings(), Span(1, 2))]
+    ['d.jsonl:2']
+    """
     if is_gzip_name(name):
         stream = gzip.GzipFile(fileobj=stream, mode="rb")
-    lineno = 0
+    first, stop = (span.first, span.stop) if span else (0, None)
+    lineno = first if span and span.offset else 0
     try:
-        while True:
+        while stop is None or lineno < stop:
             line = stream.readline(settings.max_bytes + 1)
             if not line:
                 return
             lineno += 1
             if len(line) > settings.max_bytes and not line.endswith(b"\n"):
                 _skip_rest_of_line(stream)
-                yield Item.failed(f"{name}:{lineno}", "too_large", too_large_message(f"{name}:{lineno}", settings.max_bytes))
+                if lineno > first:
+                    yield Item.failed(f"{name}:{lineno}", "too_large",
+                                      too_large_message(f"{name}:{lineno}", settings.max_bytes))
                 continue
-            if line.strip():
+            if lineno > first and line.strip():
                 yield record_item(line, name, lineno, settings)
     except STREAM_ERRORS as exc:
         where = f"{name}:{lineno + 1}"

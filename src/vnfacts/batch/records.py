@@ -64,3 +64,25 @@ class Item:
         'archive'
         """
         return cls(source, failure=Failure(source, kind, message))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slice of one archive or dump, so that one big input can be cut into many tasks.
+
+    `first` is the 0-based index of the first member (zip, tar: every entry counts, folders
+    included) or line (JSON Lines: line `first + 1`); `count` how many (None: to the end).
+    `offset`, when not 0, is the byte offset where member or line `first` starts, so a reader
+    can seek there (plain tar, plain JSON Lines) instead of reading past what comes before.
+
+    >>> Span(10, 5).stop, Span(10).stop
+    (15, None)
+    """
+
+    first: int = 0
+    count: int | None = None
+    offset: int = 0
+
+    @property
+    def stop(self) -> int | None:
+        return None if self.count is None else self.first + self.count

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from typing import Iterable, Iterator, TextIO
 
 from .archives import Skipped, archive_items
 from .kinds import ARCHIVE_KINDS, kind_of, wanted
 from .limits import read_bounded, too_large_message
-from .records import Item
+from .records import Item, Span
 from .settings import Settings
 
 
@@ -42,10 +43,29 @@ class Sources:
         self._excluded: set[tuple[int, int]] = set()
 
     def __iter__(self) -> Iterator[Item]:
+        for entry in self.entries():
+            if isinstance(entry, Item):
+                yield entry
+            else:
+                yield from self.read(entry)
+
+    def entries(self) -> Iterator[Entry | Item]:
+        """The files to read (an `Entry`: a document, an archive, a dump), in order, and the
+        failures of the walk itself (a missing input, an unreadable folder) as failed Items.
+        `read` turns an entry into its documents; a cluster run lists entries on the client
+        and reads them on the workers."""
         seen_dirs: set[tuple[int, int]] = set()
         self._excluded = {_identity(p) for p in self.exclude} - {None}  # now: the output exists by then
         for name in self._names():
-            yield from self._input(name, seen_dirs)
+            for entry in self._input(name, seen_dirs):
+                if isinstance(entry, Entry) and self._excluded and _identity(entry.path) in self._excluded:
+                    self.skipped["the output file itself"] += 1
+                else:
+                    yield entry
+
+    def read(self, entry: Entry) -> Iterator[Item]:
+        """The documents of one entry."""
+        return read_entry(entry, self.settings, self.skipped)
 
     def _names(self) -> Iterator[str]:
         for name in self.inputs:
@@ -56,15 +76,15 @@ class Sources:
             else:
                 yield name
 
-    def _input(self, name: str, seen_dirs: set) -> Iterator[Item]:
+    def _input(self, name: str, seen_dirs: set) -> Iterator[Entry | Item]:
         if os.path.isdir(name):
             yield from self._folder(name, seen_dirs)
         elif not os.path.lexists(name):
             yield Item.failed(name, "not_found", f"{name}: no such file or folder")
         else:  # a file the user named is read even when its extension is unknown
-            yield from self._file(name, kind_of(name) or "text")
+            yield Entry(name, kind_of(name) or "text")
 
-    def _folder(self, root: str, seen_dirs: set) -> Iterator[Item]:
+    def _folder(self, root: str, seen_dirs: set) -> Iterator[Entry | Item]:
         errors: list[OSError] = []
         for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=errors.append):
             yield from (_unreadable(e.filename or dirpath, e) for e in errors)
@@ -89,20 +109,33 @@ class Sources:
                 elif kind == "text" and not wanted(os.path.relpath(path, root), self.settings.globs):
                     self.skipped["not matching --glob"] += 1
                 else:
-                    yield from self._file(path, kind)
+                    yield Entry(path, kind)
         yield from (_unreadable(e.filename or root, e) for e in errors)
 
-    def _file(self, path: str, kind: str) -> Iterator[Item]:
-        if self._excluded and _identity(path) in self._excluded:
-            self.skipped["the output file itself"] += 1
+
+@dataclass(frozen=True)
+class Entry:
+    """A file found in the inputs: its path and what it holds ("text", "zip", "tar", "jsonl")."""
+
+    path: str
+    kind: str
+
+
+def read_entry(entry: Entry, settings: Settings, skipped: Skipped, span: Span | None = None) -> Iterator[Item]:
+    """The documents of one local file: itself, or those of the archive or dump it is (only
+    `span` of them, when given).
+
+    >>> list(read_entry(Entry("/no/such.zip", "zip"), Settings(), Skipped()))[0].failure.kind
+    'unreadable'
+    """
+    path = entry.path
+    if entry.kind in ARCHIVE_KINDS:
+        if not os.access(path, os.R_OK) or not os.path.exists(path):
+            yield Item.failed(path, "unreadable", f"{path}: cannot read (broken link or no permission)")
             return
-        if kind in ARCHIVE_KINDS:
-            if not os.access(path, os.R_OK) or not os.path.exists(path):
-                yield Item.failed(path, "unreadable", f"{path}: cannot read (broken link or no permission)")
-                return
-            yield from archive_items(kind, path, path, self.settings, self.skipped)
-            return
-        yield read_document(path, self.settings.max_bytes)
+        yield from archive_items(entry.kind, path, path, settings, skipped, span=span)
+        return
+    yield read_document(path, settings.max_bytes)
 
 
 def read_document(path: str, max_bytes: int) -> Item:
