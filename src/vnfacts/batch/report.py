@@ -40,6 +40,18 @@ class Tally:
         else:
             self.facts.update(f.type for f in result.facts)
 
+    def add_counts(self, stats: Mapping) -> None:
+        """Counts of many documents at once (a cluster task's: documents, failed, facts, errors).
+
+        >>> t = Tally(); t.add_counts({"documents": 3, "failed": 1, "facts": {"date": 2}, "errors": {"decode": 1}})
+        >>> t.documents, t.failed, dict(t.facts)
+        (3, 1, {'date': 2})
+        """
+        self.documents += stats["documents"]
+        self.failed += stats["failed"]
+        self.facts.update(stats["facts"])
+        self.errors.update(stats["errors"])
+
     @property
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
@@ -53,20 +65,23 @@ class ProgressBar:
     """A rich progress bar on stderr, refreshed from the main loop at most 10 times a second.
 
     No refresh thread: worker processes are forked from a process without extra threads.
+    The bar counts documents, or (`what="tasks"`, a cluster run) tasks, with documents beside.
     """
 
-    def __init__(self, console: Console, total: int | None = None, enabled: bool = True):
+    def __init__(self, console: Console, total: int | None = None, enabled: bool = True, what: str = "documents"):
         self.enabled = enabled
+        self.what = what
         self._last = 0.0
         self.progress = Progress(
-            TextColumn("[bold]{task.completed}[/bold]{task.fields[of]} documents"),
+            TextColumn("[bold]{task.completed}[/bold]{task.fields[of]} " + what),
             BarColumn(),
-            TextColumn("{task.fields[rate]:.1f} docs/s · {task.fields[facts]} facts · {task.fields[errors]} errors"),
+            TextColumn("{task.fields[docs]}{task.fields[rate]:.1f} docs/s · {task.fields[facts]} facts · "
+                       "{task.fields[errors]} errors"),
             TimeElapsedColumn(), TimeRemainingColumn(),
             console=console, auto_refresh=False, transient=True, disable=not enabled,
         )
         self.task = self.progress.add_task("batch", total=total, of=f"/{total}" if total else "",
-                                           rate=0.0, facts=0, errors=0)
+                                           docs="", rate=0.0, facts=0, errors=0)
 
     def __enter__(self) -> "ProgressBar":
         self.progress.start()
@@ -75,13 +90,18 @@ class ProgressBar:
     def __exit__(self, *exc) -> None:
         self.progress.stop()
 
-    def update(self, tally: Tally, force: bool = False) -> None:
+    def update(self, tally: Tally, force: bool = False, *, completed: int | None = None,
+               total: int | None = None) -> None:
+        """Show `tally`; `completed` and `total` count tasks when the bar counts tasks."""
         now = time.perf_counter()
         if not self.enabled or (not force and now - self._last < 0.1):
             return
         self._last = now
-        self.progress.update(self.task, completed=tally.documents + tally.already_done, rate=tally.rate,
-                             facts=sum(tally.facts.values()), errors=tally.failed)
+        if total is not None:
+            self.progress.update(self.task, total=total, of=f"/{total}")
+        docs = f"{tally.documents + tally.already_done} documents · " if self.what != "documents" else ""
+        self.progress.update(self.task, completed=tally.documents + tally.already_done if completed is None else completed,
+                             docs=docs, rate=tally.rate, facts=sum(tally.facts.values()), errors=tally.failed)
         self.progress.refresh()
 
 

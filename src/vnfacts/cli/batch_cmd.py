@@ -62,10 +62,15 @@ class ByteSize(click.ParamType):
 @click.option("--max-bytes", type=ByteSize(), default="20MB", show_default=True,
               help="Largest document (or JSON line) read; larger ones are error records.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N for N local worker "
+                   "processes. -o then names an output folder (a path or URL) of part files. Needs vnfacts[dask].")
+@click.option("--task-size", type=ByteSize(), default=None,
+              help="With --scheduler: bytes of input per task [default: the run's size / 64, from 64K to 4MB].")
 @rules_option
 @quiet_pipe
 def batch(inputs, output, fmt, types, workers, resume, globs, text_field, id_field, published_field,
-          max_bytes, quiet, rule_paths):
+          max_bytes, quiet, scheduler, task_size, rule_paths):
     """Extract the facts of every document in INPUT...: text and HTML files, folders (recursive),
     .zip, .tar(.gz|.bz2|.xz), .tgz, .jsonl(.gz) and .ndjson dumps; "-" reads paths from stdin.
 
@@ -80,19 +85,66 @@ def batch(inputs, output, fmt, types, workers, resume, globs, text_field, id_fie
       vnfacts batch news/ --glob '*.txt' -o facts.csv --types money,percent
       vnfacts batch news/ -o facts.jsonl --resume      # after a kill or Ctrl-C
       find news -name '*.txt' | vnfacts batch - -o facts.jsonl
+      vnfacts batch 's3://bucket/crawl/*.zip' -o s3://bucket/facts/ --scheduler tcp://10.0.0.5:8786
+      vnfacts batch news/ -o facts/ --scheduler local:4     # parts in facts/, then facts/_SUCCESS
     """
+    if scheduler or task_size:
+        settings = _settings(globs, text_field, id_field, published_field, max_bytes)
+        code = _run_on_cluster(inputs, settings, output=output, fmt=fmt, wanted=parse_types(types), workers=workers,
+                               resume=resume, quiet=quiet, rule_paths=rule_paths, scheduler=scheduler,
+                               task_size=task_size)
+        if code:
+            sys.exit(code)
+        return
     fmt = fmt or ("csv" if output and output.lower().endswith(".csv") else "jsonl")
     if resume and output in (None, "-"):
         raise click.UsageError("--resume needs an output file (-o FILE) to resume")
     extractor = load_extractor(rule_paths)
-    from ..batch import Settings
-
-    settings = Settings(globs=tuple(globs), text_field=text_field, id_field=id_field,
-                        published_field=published_field, max_bytes=max_bytes)
+    settings = _settings(globs, text_field, id_field, published_field, max_bytes)
     code = _run(inputs, settings, extractor, output=output, fmt=fmt, wanted=parse_types(types),
                 workers=workers, resume=resume, quiet=quiet, rule_paths=rule_paths)
     if code:
         sys.exit(code)
+
+
+def _settings(globs, text_field, id_field, published_field, max_bytes):
+    from ..batch import Settings
+
+    return Settings(globs=tuple(globs), text_field=text_field, id_field=id_field,
+                    published_field=published_field, max_bytes=max_bytes)
+
+
+def _run_on_cluster(inputs, settings, *, output, fmt, wanted, workers, resume, quiet, rule_paths, scheduler,
+                    task_size) -> int:
+    """A run on a Dask cluster (vnfacts.batch.cluster); returns the exit code."""
+    if not scheduler:
+        raise click.UsageError("--task-size needs --scheduler")
+    if output in (None, "-"):
+        raise click.UsageError("--scheduler needs -o OUT, an output folder (a path or URL) for the part files")
+    if fmt == "csv":
+        raise click.UsageError("--format csv is not available with --scheduler: its parts are JSON Lines")
+    if workers:
+        raise click.UsageError("--workers is for local runs; with --scheduler, the cluster's workers do the work "
+                               "(local:N starts N)")
+    if rule_paths:
+        load_extractor(rule_paths)  # rule errors are said here, once, not by every worker
+    try:
+        from ..batch.cluster import ClusterError, ClusterRun, Job, Rules, run_on_cluster
+    except ImportError as exc:
+        raise UsageProblem(f"--scheduler needs Dask and fsspec: pip install 'vnfacts[dask]' ({exc})") from None
+    from ..batch.report import stderr_console
+    from ..batch.workers import Stop
+
+    console = stderr_console()
+    job = Job(out=output, settings=settings, rules=Rules.read(rule_paths),
+              types=tuple(sorted(wanted)) if wanted is not None else None)
+    run = ClusterRun(tuple(inputs), job, scheduler, resume=resume, task_bytes=task_size)
+    stop = Stop()
+    try:
+        with _on_interrupt(stop):
+            return run_on_cluster(run, console, show=not quiet and console.is_terminal, quiet=quiet, stop=stop)
+    except ClusterError as exc:
+        raise UsageProblem(str(exc)) from None
 
 
 def _run(inputs, settings, extractor, *, output, fmt, wanted, workers, resume, quiet, rule_paths) -> int:
