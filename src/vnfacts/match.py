@@ -1,6 +1,7 @@
 """Run every compiled rule over a document and normalize its matches into candidate facts."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
@@ -31,9 +32,9 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
     text = view.text
     folded = view.folded  # same length as text: rules match variants, offsets stay exact
     line_has: dict[tuple[int, int], bool] = {}  # (id of a `requires` pattern, line) -> found
+    line_anchors: dict[tuple[int, int], list[int]] = {}  # (id of an `anchor` pattern, line) -> starts
     for rule in ruleset.rules:
         normalize = NORMALIZERS[rule.normalizer]
-        search = rule.compiled.search
         try:
             for line_start, line_end in view.lines:
                 if rule.requires is not None:
@@ -42,9 +43,16 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
                         line_has[key] = rule.requires.search(folded, line_start, line_end) is not None
                     if not line_has[key]:
                         continue
+                if rule.anchor is None:
+                    find = _searcher(rule.compiled, folded, line_end)
+                else:
+                    key = (id(rule.anchor), line_start)
+                    if key not in line_anchors:
+                        line_anchors[key] = anchor_starts(rule.anchor, folded, line_start, line_end)
+                    find = _matcher(rule.compiled, folded, line_end, line_anchors[key])
                 pos = line_start
                 while pos < line_end:
-                    m = search(folded, pos, line_end, timeout=RULE_TIMEOUT)
+                    m = find(pos)
                     if m is None:
                         break
                     core_start, core_end = m.span()
@@ -71,6 +79,36 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
             raise RuleTimeout(
                 f"rule {rule.id} ({rule.where}) ran past {RULE_TIMEOUT:g}s: its pattern backtracks too much"
             ) from None
+
+
+def anchor_starts(anchor, text: str, start: int, end: int) -> list[int]:
+    """Every position in [start, end) where `anchor` matches (overlapping matches too).
+
+    >>> import regex
+    >>> anchor_starts(regex.compile(r"(?<!\\d)\\d"), "12 và 3", 0, 7)
+    [0, 6]
+    """
+    return [m.start() for m in anchor.finditer(text, start, end, overlapped=True, timeout=RULE_TIMEOUT)]
+
+
+def _searcher(pattern, text: str, end: int):
+    """The next match at or after a position: the pattern tried at every position."""
+    def find(pos: int):
+        return pattern.search(text, pos, end, timeout=RULE_TIMEOUT)
+    return find
+
+
+def _matcher(pattern, text: str, end: int, starts: list[int]):
+    """The next match at or after a position, trying the pattern only at `starts` (its rule's
+    anchors): the same answer as a search when every match of the pattern starts at an anchor,
+    at the cost of a cheap scan for the anchor instead of the whole pattern at every position."""
+    def find(pos: int):
+        for start in starts[bisect_left(starts, pos):]:
+            m = pattern.match(text, start, end, timeout=RULE_TIMEOUT)
+            if m is not None:
+                return m
+        return None
+    return find
 
 
 #: How far before a match its rule's prefix may reach, in characters.

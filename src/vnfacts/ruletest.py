@@ -5,12 +5,13 @@ Used by the test suite (one pytest id per example) and by `vnfacts rules test` /
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator
-
+from typing import Any, Iterable, Iterator
 
 from .extractor import Extractor
+from .match import anchor_starts
 from .model import Fact
 from .rules import Example, Negative, Rule, RuleSet
+from .text import TextView
 
 POSITION_KEYS = ("text", "start", "end", "rule")
 # Strings a healthy pattern scans in milliseconds; a pattern that backtracks catastrophically
@@ -95,12 +96,29 @@ def probe(rule: Rule) -> str | None:
     return None
 
 
+def anchor_miss(rule: Rule, texts: Iterable[str]) -> str | None:
+    """None when every match of the rule's pattern in `texts` starts where its `anchor`
+    matches (so trying the pattern only at anchors loses nothing), else the first miss."""
+    if rule.anchor is None:
+        return None
+    for text in texts:
+        view = TextView(text)
+        for start, end in view.lines:
+            anchors = set(anchor_starts(rule.anchor, view.folded, start, end))
+            for m in rule.compiled.finditer(view.folded, start, end, overlapped=True, timeout=PROBE_TIMEOUT):
+                if m.start() not in anchors:
+                    return f"anchor does not match where the pattern matches {text[m.start():m.end()]!r}"
+    return None
+
+
 def failures(extractor: Extractor, ruleset: RuleSet | None = None, *, probes: bool = True) -> list[str]:
     """Every failing case as `path:line: rule <id>: what is wrong`."""
     ruleset = ruleset or extractor.ruleset
     out = []
     for rule in ruleset.rules:
         if probes and (problem := probe(rule)):
+            out.append(f"{rule.where}: rule {rule.id}: {problem}")
+        elif problem := anchor_miss(rule, (item.text for item in (*rule.examples, *rule.negatives))):
             out.append(f"{rule.where}: rule {rule.id}: {problem}")
     if out:  # running examples through a runaway pattern would only hang
         return out

@@ -209,7 +209,11 @@ class TextView:
     def _boundaries(self, pos: int) -> tuple[frozenset[int], frozenset[int]]:
         start, end = self._chunk(pos)
         if start not in self._bounds:
-            toks = syllable_tokens(self.text[start:end], start)
+            run = self.text[start:end]
+            if run.isalpha() or run.isdecimal():  # most runs: one syllable or one number
+                self._bounds[start] = (frozenset((start,)), frozenset((end,)))
+                return self._bounds[start]
+            toks = syllable_tokens(run, start)
             ends = {t.end for t in toks}
             # "USD." and "I." are single abbreviation tokens; the word still ends before the dot.
             ends.update(t.end - 1 for t in toks if len(t.text) > 1 and t.text.endswith("."))

@@ -107,13 +107,13 @@ def quantity_noun(m: MatchInfo) -> dict[str, Any] | None:
     syllable = m.group("unit")
     if any(m.has(lexicon, syllable) for lexicon in ("UNIT", "NOT_UNIT", "CURRENCY")):
         return None  # settled without asking the (slower) tagger
+    fields = number_fields(m)
+    if fields is None:
+        return None
     word = m.view.tagged_word_at(start)
     if word is None or word.tag not in COUNT_NOUN_TAGS:
         return None
     first = word.text.split()[0]
     if any(m.has(lexicon, w) for lexicon in ("UNIT", "NOT_UNIT", "CURRENCY") for w in (first, word.text)):
-        return None
-    fields = number_fields(m)
-    if fields is None:
         return None
     return fields | {"unit": word.text, "end": word.end}

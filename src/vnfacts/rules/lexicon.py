@@ -8,6 +8,7 @@ any run of spaces in a form matching any run of white space in the text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -16,6 +17,7 @@ from ..fold import fold_for_matching
 _SPACE = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # normalizers look up the same words again and again
 def fold(surface: str) -> str:
     """The lookup form of a surface: tone placement and punctuation folded, case-folded,
     spaces collapsed ("Uỷ  ban" and "ủy ban" look up the same)."""

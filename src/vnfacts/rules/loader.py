@@ -21,7 +21,7 @@ from .model import Example, Negative, Rule
 from .yamlfile import LineDict, load_yaml
 
 FILE_KEYS = ("rules", "patterns", "lexicons")
-RULE_KEYS = ("id", "type", "pattern", "prefix", "suffix", "requires", "priority", "normalizer", "examples", "negatives",
+RULE_KEYS = ("id", "type", "pattern", "prefix", "suffix", "requires", "anchor", "priority", "normalizer", "examples", "negatives",
              "description")
 EXAMPLE_KEYS = ("text", "fact", "facts", "published")
 NAME = regex.compile(r"[A-Z][A-Z0-9_]*")
@@ -205,6 +205,7 @@ class _Loader:
         prefix = self.compile_key(item, "prefix", r"(?<!\w)(?:{})\Z", bad)
         suffix = self.compile_key(item, "suffix", "(?:{})", bad)
         requires = self.compile_key(item, "requires", "(?:{})", bad)
+        anchor = self.compile_key(item, "anchor", "(?:{})", bad)
         examples = self.examples(item, bad)
         negatives = self.negatives(item, bad)
         if not ok or compiled is None:
@@ -213,7 +214,7 @@ class _Loader:
             id=rid, type=item["type"], pattern=item["pattern"], compiled=compiled,
             priority=priority, normalizer=norm, examples=examples, negatives=negatives,
             path=path, line=line, description=str(item.get("description", "")),
-            prefix=prefix, suffix=suffix, requires=requires,
+            prefix=prefix, suffix=suffix, requires=requires, anchor=anchor,
         )
 
     def compile_key(self, item: LineDict, key: str, template: str, bad) -> regex.Pattern | None:
@@ -226,7 +227,7 @@ class _Loader:
             return None
         try:
             expanded = template.format(self.expand(source))
-            if expanded not in self._compiled:  # rules sharing a `requires` share its answers
+            if expanded not in self._compiled:  # rules sharing a `requires` or `anchor` share its answers
                 self._compiled[expanded] = regex.compile(expanded, FLAGS)
             return self._compiled[expanded]
         except KeyError as exc:

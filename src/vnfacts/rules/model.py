@@ -50,6 +50,9 @@ class Rule:
     suffix: regex.Pattern | None = None
     # A cheap pattern a line must contain for the rule to run on it at all (e.g. "%").
     requires: regex.Pattern | None = None
+    # A cheap pattern matching wherever a match of the rule can start (e.g. a digit or a
+    # spelled number for amounts): the rule is tried only there, not at every position.
+    anchor: regex.Pattern | None = None
 
     @property
     def where(self) -> str:
