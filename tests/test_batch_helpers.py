@@ -54,3 +54,33 @@ def jsonl_bytes(records: list, gz: bool = False) -> bytes:
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def every_kind_tree(root: Path, dump_lines: int = 4000) -> Path:
+    """A folder holding every input kind of a batch run, damaged ones included, and a dump of
+    `dump_lines` lines (4000: cut into several runs of lines, which a cluster run spreads over tasks)."""
+    lines = [{"id": f"r{i}", "text": f"Năm {2000 + i % 20} xã trồng {i} ha rừng."} for i in range(dump_lines)]
+    lines[7] = "{bad json"
+    lines[9] = {"text": "Không có mã, dòng số 10, tăng 3%."}
+    files = {
+        "a.txt": TEXTS["chi.txt"],
+        "b.html": "<html><body><p>Huyện hỗ trợ 120 hộ nghèo, tăng 5%.</p></body></html>",
+        "binary.txt": BINARY,
+        "logo.png": b"\x89PNG",
+        "sub/c.txt": TEXTS["ho.txt"],
+        "sub/deeper/d.txt": TEXTS["rung.txt"],
+        "crawl.zip": zip_bytes({"2024/01/x.txt": TEXTS["chi.txt"], "2024/01/y.html": "<p>Chi 2 tỷ đồng</p>",
+                                "skip.pdf": b"%PDF", "inner.tar.gz": tar_bytes({"n.txt": TEXTS["ho.txt"]}, "gz"),
+                                **{f"many/{i:03d}.txt": f"Ngày {1 + i % 28}/5 tỉnh chi {i} tỷ đồng." for i in range(40)}}),
+        "plain.tar": tar_bytes({f"t/{i}.txt": f"Tăng {i}% so với cùng kỳ." for i in range(30)}),
+        "packed.tar.gz": tar_bytes({f"g/{i}.txt": f"Giảm {i}% so với năm trước." for i in range(30)}, "gz"),
+        "packed.tar.bz2": tar_bytes({"b.txt": TEXTS["rung.txt"]}, "bz2"),
+        "packed.tar.xz": tar_bytes({"x.txt": TEXTS["chi.txt"]}, "xz"),
+        "old.tgz": tar_bytes({"o.txt": TEXTS["ho.txt"]}, "gz"),
+        "broken.tar.gz": tar_bytes({f"k/{i}.txt": f"Chi {i} triệu đồng cho {i} hộ." * 40 for i in range(60)}, "gz")[:3000],
+        "broken.zip": b"PK\x03\x04 not really a zip",
+        "dump.jsonl": jsonl_bytes(lines),
+        "dump.jsonl.gz": jsonl_bytes([{"id": f"z{i}", "text": f"Tăng {i}%."} for i in range(300)] + ["", "[]"], gz=True),
+        "dump.ndjson": jsonl_bytes([{"id": "n1", "text": "Chi 7 tỷ đồng.", "published": "2024-05-01"}, [1, 2]]),
+    }
+    return write_tree(root, files)

@@ -95,7 +95,7 @@ class UrlSources(Sources):
                 if not matches:
                     yield Item.failed(name, "not_found", f"{name}: nothing matches")
                 for match in matches:
-                    yield from self._remote(fs.unstrip_protocol(match))
+                    yield from self._remote(_match_url(name, path, match, fs))
             elif fs.isdir(path):
                 yield from self._remote_folder(name, fs, path)
             elif fs.exists(path):
@@ -116,6 +116,17 @@ class UrlSources(Sources):
                 self.skipped["not matching --glob"] += 1
             else:
                 yield Entry(child(name, relative), kind)
+
+
+def _match_url(name: str, path: str, match: str, fs) -> str:
+    """The URL of a glob's match, spelled as the user spelled the part before the glob.
+
+    >>> _match_url("memory://kinds/*.tar", "/kinds/*.tar", "/kinds/a.tar", None)
+    'memory://kinds/a.tar'
+    """
+    base_name = name[:name.rfind("/", 0, min(name.find(c) % (len(name) + 1) for c in "*?[")) + 1]
+    base_path = path[:path.rfind("/", 0, min(path.find(c) % (len(path) + 1) for c in "*?[")) + 1]
+    return base_name + match[len(base_path):] if match.startswith(base_path) else fs.unstrip_protocol(match)
 
 
 def _walk_order(relative: str) -> tuple:
