@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+import warnings
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -21,7 +22,6 @@ from typing import Any, Iterator
 
 from ... import __version__
 from ..report import ProgressBar, Tally, summary
-from ..settings import Settings
 from ..workers import Stop
 from .listing import ListingError, UrlSources, units
 from .parts import MANIFEST, RUN, Output
@@ -81,26 +81,26 @@ def run_on_cluster(run: ClusterRun, console, *, show: bool = True, quiet: bool =
     previous = _previous_run(out, run)
     if previous is not None and out.state() == "complete":
         return _already_complete(out, console, quiet)
-    sources = UrlSources(run.inputs, run.job.settings, stdin=run.stdin, output=run.job.out)
-    found = units(sources)
-    try:
-        target = run.task_bytes or (previous or {}).get("task_bytes")
-        if not target:
-            target, found = choose_target(found)
-        record = run.record(target)
-        out.prepare()
-        if previous is None:
-            out.write_run(record)
-    except ListingError as exc:
-        raise ClusterError(str(exc)) from None
-    except OSError as exc:
-        raise ClusterError(f"{run.job.out}: cannot write: {exc}") from None
-    done = out.committed()
-    tally, skipped = Tally(), Counter()
-    for stats in done.values():
-        tally.already_done += stats["documents"]
-        skipped.update(stats.get("skipped", {}))
-    with _quiet_dask(), connect(run.scheduler) as client:
+    with _quiet_dask(), connect(run.scheduler) as client:  # unreachable: said before OUT is touched
+        sources = UrlSources(run.inputs, run.job.settings, stdin=run.stdin, output=run.job.out)
+        try:
+            found = units(sources)
+            target = run.task_bytes or (previous or {}).get("task_bytes")
+            if not target:
+                target, found = choose_target(found)
+            record = run.record(target)
+            out.prepare()
+            if previous is None:
+                out.write_run(record)
+            done = out.committed()
+        except ListingError as exc:
+            raise ClusterError(str(exc)) from None
+        except OSError as exc:
+            raise ClusterError(f"{run.job.out}: cannot write: {exc}") from None
+        tally, skipped = Tally(), Counter()
+        for stats in done.values():
+            tally.already_done += stats["documents"]
+            skipped.update(stats.get("skipped", {}))
         client.register_plugin(ExtractorPlugin(run.job.rules))
         loop = _Loop(client, run.job, cut(found, target), done, tally, skipped, stop)
         with ProgressBar(console, None, show, what="tasks") as bar:
@@ -253,8 +253,10 @@ def connect(scheduler: str):
     cluster = None
     try:
         if how == "local":
-            cluster = LocalCluster(n_workers=what, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.CRITICAL)
+            with warnings.catch_warnings():  # "port 8787 is in use": its health page moves, nothing to say
+                warnings.simplefilter("ignore")
+                cluster = LocalCluster(n_workers=what, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.CRITICAL)
             client = Client(cluster, set_as_default=False)
         else:
             client = Client(what, timeout=CONNECT_TIMEOUT, set_as_default=False)
