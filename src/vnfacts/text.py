@@ -223,23 +223,27 @@ class TextView:
     def on_token_boundaries(self, start: int, end: int) -> bool:
         """True when [start, end) begins at a token's start and ends at a token's end.
 
-        Only the space-delimited runs at the two edges are tokenized, once each.
+        An edge at a space (or the text's edge) is always a token's edge; only an edge inside a
+        space-delimited run needs that run tokenized, once.
         """
-        if end <= start or start >= len(self.text) or self.text[start].isspace() or self.text[end - 1].isspace():
+        text = self.text
+        if end <= start or start >= len(text) or text[start].isspace() or text[end - 1].isspace():
             return False
-        return start in self._boundaries(start)[0] and end in self._boundaries(end - 1)[1]
+        if start > 0 and not text[start - 1].isspace() and start not in self._boundaries(start)[0]:
+            return False
+        return end == len(text) or text[end].isspace() or end in self._boundaries(end - 1)[1]
 
     def tagged_word_at(self, pos: int) -> Token | None:
         """The POS-tagged underthesea word starting at `pos`, tagging only a window of a few
         words around it (the CRF looks two words either side)."""
-        for word in self.tagged_words_around(pos, pos, margin=24):
+        for word in self.tagged_words_around(pos, pos, margin=16):
             if word.start == pos:
                 return word
             if word.start > pos:
                 break
         return None
 
-    def tagged_words_around(self, start: int, end: int, margin: int = 48) -> list[Token]:
+    def tagged_words_around(self, start: int, end: int, margin: int = 24) -> list[Token]:
         """POS-tagged underthesea words of the text from `margin` characters before `start`
         to `margin` after `end` (cut at spaces, within the line): what a rule about a name
         needs, at a fraction of tagging the whole line. A short line is tagged whole, once."""
