@@ -1,5 +1,6 @@
 """`anchor`: a rule tried only where its anchor matches finds what a full scan finds."""
 import dataclasses
+from datetime import date
 import textwrap
 from pathlib import Path
 
@@ -42,10 +43,11 @@ def test_anchored_rule_gives_the_same_candidates_as_a_full_scan(rule):
     anchored = dataclasses.replace(_EXTRACTOR.ruleset, rules=(rule,))
     scanned = dataclasses.replace(anchored, rules=(dataclasses.replace(rule, anchor=None),))
     found = 0
-    for text in TEXTS:
+    examples = [(ex.text, ex.published and date.fromisoformat(ex.published)) for ex in rule.examples]
+    for text, published in [(text, date(2024, 1, 5)) for text in TEXTS] + examples:
         view = TextView(text)
-        got = [c.fact for c in candidates(anchored, view)]
-        assert got == [c.fact for c in candidates(scanned, view)]
+        got = [c.fact for c in candidates(anchored, view, published)]
+        assert got == [c.fact for c in candidates(scanned, view, published)]
         found += len(got)
     assert found > 0, f"{rule.id} found nothing to compare"
 
