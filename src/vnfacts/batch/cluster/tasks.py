@@ -17,7 +17,7 @@ skips the numbers whose part is written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain
 from typing import Iterable, Iterator
 
 from ..records import Failure, Span
@@ -113,11 +113,3 @@ def cut(found: Iterable[Unit], target: int, max_units: int = MAX_UNITS) -> Itera
     if pieces:
         yield Task(number, tuple(pieces), size)
 
-
-def take(tasks: Iterator[Task], n: int) -> list[Task]:
-    """Up to `n` more tasks (the runner keeps a bounded number in flight).
-
-    >>> [t.number for t in take(iter([Task(0, ()), Task(1, ()), Task(2, ())]), 2)]
-    [0, 1]
-    """
-    return list(islice(tasks, n))
