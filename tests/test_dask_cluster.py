@@ -202,3 +202,31 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path, monkeypatch):
         assert result.exit_code == 2 and message in result.stderr, (args, result.output)
         assert "Traceback" not in result.output and len([ln for ln in result.stderr.splitlines() if "rror" in ln]) == 1
     assert not (tmp_path / "o").exists()  # an unreachable scheduler leaves no output folder behind
+
+
+VEHICLES = """\
+patterns:
+  VEHICLE: 'chiếc\\s+xe|ô\\s+tô'
+rules:
+  - id: quantity.vehicles
+    type: quantity
+    pattern: '{QUALIFIED}(?P<amount>{COUNT_AMOUNT})\\s*(?P<unit>{VEHICLE})'
+    priority: 60
+    examples:
+      - text: "hơn 12 chiếc xe"
+        fact: {value: 12, unit: chiếc xe, qualifier: more_than}
+"""
+
+
+def test_paths_from_stdin_and_the_users_rules_reach_the_workers(cluster, tmp_path):
+    """The rule file is on the client only: its text is sent to the workers with the run."""
+    address, _ = cluster
+    tree = write_tree(tmp_path / "in", {"a.txt": "Công an thu giữ hơn 12 chiếc xe và 3 ô tô.", "b.txt": TEXTS["ho.txt"]})
+    rules = tmp_path / "rules" / "vehicles.yaml"
+    write_tree(tmp_path / "rules", {"vehicles.yaml": VEHICLES})
+    _, expected = local_lines(tmp_path, tree, "--rules", rules)
+    assert "chiếc xe" in expected[0]
+    listed = f"{tree / 'a.txt'}\n{tree / 'b.txt'}\n"
+    result = cli("-", "-o", tmp_path / "out", "--scheduler", address, "--rules", rules, "-q", input=listed)
+    assert result.exit_code == 0, result.output
+    assert part_lines(tmp_path / "out") == expected

@@ -121,8 +121,8 @@ def test_the_task_size_follows_the_run_size():
     assert choose_target(iter([Unit("a", "text", 1000)]))[0] == MIN_TARGET
     assert choose_target(iter([Unit("a", "text", 64 * 1_000_000)]))[0] == 1_000_000
     big = (Unit(f"{i}", "text", 10**6) for i in range(1000))
-    target, again = choose_target(big)
-    assert target == MAX_TARGET and len(list(again)) == 1000  # nothing looked ahead is lost
+    target, again, ended = choose_target(big)
+    assert target == MAX_TARGET and len(list(again)) == 1000 and not ended  # nothing looked ahead is lost
 
 
 def test_a_part_appears_whole_or_not_at_all(tmp_path):

@@ -84,10 +84,11 @@ def run_on_cluster(run: ClusterRun, console, *, show: bool = True, quiet: bool =
     with _quiet_dask(), connect(run.scheduler) as client:  # unreachable: said before OUT is touched
         sources = UrlSources(run.inputs, run.job.settings, stdin=run.stdin, output=run.job.out)
         try:
-            found = units(sources)
+            found, ended = units(sources), False
             target = run.task_bytes or (previous or {}).get("task_bytes")
             if not target:
-                target, found = choose_target(found)
+                target, found, ended = choose_target(found)
+            tasks = list(cut(found, target)) if ended else cut(found, target)  # counted: a bar with a total
             record = run.record(target)
             out.prepare()
             if previous is None:
@@ -102,7 +103,7 @@ def run_on_cluster(run: ClusterRun, console, *, show: bool = True, quiet: bool =
             tally.already_done += stats["documents"]
             skipped.update(stats.get("skipped", {}))
         client.register_plugin(ExtractorPlugin(run.job.rules))
-        loop = _Loop(client, run.job, cut(found, target), done, tally, skipped, stop)
+        loop = _Loop(client, run.job, iter(tasks), done, tally, skipped, stop, len(tasks) if ended else None)
         with ProgressBar(console, None, show, what="tasks") as bar:
             try:
                 loop.go(bar)
@@ -135,12 +136,13 @@ class _Loop:
     """Submits tasks as they are cut, at most `window` in flight, and gathers what they return."""
 
     def __init__(self, client, job: Job, tasks: Iterator[Task], done: dict, tally: Tally, skipped: Counter,
-                 stop: Stop):
+                 stop: Stop, known: int | None = None):
         self.client, self.job, self.tasks, self.done = client, job, tasks, done
         self.tally, self.skipped, self.stop = tally, skipped, stop
         self.results: dict[int, dict] = {}
         self.failures: list[tuple[int, str]] = []
         self.total: int | None = None  # tasks in the run, once the listing has ended
+        self.known = known  # the same, when the listing was short enough to count the tasks first
         self.run_id = uuid.uuid4().hex[:8]
 
     def go(self, bar: ProgressBar) -> None:
@@ -173,9 +175,9 @@ class _Loop:
                                        "run again with --resume to finish")
             else:
                 lost_since = None
-            bar.update(self.tally, completed=len(self.done) + len(self.results), total=self.total)
+            bar.update(self.tally, completed=len(self.done) + len(self.results), total=self.total or self.known)
             time.sleep(0.05)
-        bar.update(self.tally, True, completed=len(self.done) + len(self.results), total=self.total)
+        bar.update(self.tally, True, completed=len(self.done) + len(self.results), total=self.total or self.known)
 
     _listed = 0
 

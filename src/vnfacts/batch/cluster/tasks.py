@@ -54,16 +54,17 @@ class Task:
     size: int = 0
 
 
-def choose_target(found: Iterator[Unit]) -> tuple[int, Iterator[Unit]]:
-    """A task size for these units, and the units again (those looked ahead, then the rest).
+def choose_target(found: Iterator[Unit]) -> tuple[int, Iterator[Unit], bool]:
+    """A task size for these units, the units again (those looked ahead, then the rest), and
+    whether the listing ended within the look-ahead (then the tasks can be counted at once).
 
     A run whose listing ends within LOOKAHEAD_BYTES is cut into about TASKS_PER_RUN tasks
     (between MIN_TARGET and MAX_TARGET each), so even a small run keeps many workers busy;
     anything bigger gets MAX_TARGET.
 
-    >>> target, again = choose_target(iter([Unit("a.txt", "text", 6_400_000)]))
-    >>> target, len(list(again))
-    (100000, 1)
+    >>> target, again, ended = choose_target(iter([Unit("a.txt", "text", 6_400_000)]))
+    >>> target, len(list(again)), ended
+    (100000, 1, True)
     """
     ahead: list[Unit] = []
     total = 0
@@ -71,8 +72,8 @@ def choose_target(found: Iterator[Unit]) -> tuple[int, Iterator[Unit]]:
         ahead.append(unit)
         total += unit.size
         if total > LOOKAHEAD_BYTES or len(ahead) >= LOOKAHEAD_UNITS:
-            return MAX_TARGET, chain(ahead, found)
-    return max(MIN_TARGET, min(MAX_TARGET, total // TASKS_PER_RUN)), iter(ahead)
+            return MAX_TARGET, chain(ahead, found), False
+    return max(MIN_TARGET, min(MAX_TARGET, total // TASKS_PER_RUN)), iter(ahead), True
 
 
 def cut(found: Iterable[Unit], target: int, max_units: int = MAX_UNITS) -> Iterator[Task]:
