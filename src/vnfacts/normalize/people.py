@@ -28,6 +28,11 @@ _SYLLABLE = regex.compile(r"\S+")
 _TRAILING_JOIN = regex.compile(r"(?:\s*(?:[,;:–—(-]|(?<![\p{L}\d])(?:và|kiêm|cùng)))+\s*$")
 _JOIN_START = regex.compile(r"\s*(?:[,;)–—-]|(?:và|kiêm)(?![\p{L}\d]))")
 _JOIN_END = regex.compile(r"(?:[,;–—(-]|(?<![\p{L}\d])(?:và|kiêm))\s*$")
+# Between a title and its holder's honorific in "Chủ tịch khi đó là ông X".
+_IS = (r"\s*,?\s+(?:(?:hiện\s+nay|hiện\s+tại|hiện|lúc\s+(?:đó|này)|khi\s+(?:đó|ấy)"
+       r"|thời\s+điểm\s+(?:đó|ấy|này)|trước\s+đây)\s+)?là(?![\p{L}\d])\s*")
+_PREDICATE = regex.compile(_IS, regex.IGNORECASE)
+_TRAILING_PREDICATE = regex.compile(_IS + "$", regex.IGNORECASE)
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”'(…–-])\s*$")
 
 
@@ -104,7 +109,8 @@ def titles_in(m: MatchInfo, start: int, end: int, words: Sequence[Token]) -> lis
     for i, head in enumerate(heads):
         stop = heads[i + 1].start() if i + 1 < len(heads) else end
         stop = _end_on_words(head.end(), stop, words, m)
-        raw = _TRAILING_JOIN.sub("", text[head.start():max(stop, head.end())]).rstrip()
+        raw = text[head.start():max(stop, head.end())]
+        raw = _TRAILING_JOIN.sub("", _TRAILING_PREDICATE.sub("", raw)).rstrip()
         out.append(Title(head.start(), head.start() + len(raw), collapse(head.group()), collapse(raw)))
     return out
 
@@ -244,7 +250,8 @@ def _assign(sp: _Span, people: list[Person]) -> None:
             if prev and nxt and prev.before and regex.fullmatch(r"\s*(?:,|và)\s*", text[lo:hi]):
                 nxt.shared = prev.all_titles  # "các Phó Chủ tịch A, B"
             continue
-        adjacent = nxt is not None and text[titles[-1].end:hi].strip(" ,-") == ""
+        adjacent = nxt is not None and (text[titles[-1].end:hi].strip(" ,-") == ""
+                                        or _PREDICATE.fullmatch(text, titles[-1].end, hi) is not None)
         if adjacent:
             nxt.comma_before = "," in text[titles[-1].end:hi]
         if adjacent and prev is None:
