@@ -102,13 +102,18 @@ def run_on_cluster(run: ClusterRun, console, *, show: bool = True, quiet: bool =
         for stats in done.values():
             tally.already_done += stats["documents"]
             skipped.update(stats.get("skipped", {}))
-        client.register_plugin(ExtractorPlugin(run.job.rules))
         loop = _Loop(client, run.job, iter(tasks), done, tally, skipped, stop, len(tasks) if ended else None)
         with ProgressBar(console, None, show, what="tasks") as bar:
             try:
+                client.register_plugin(ExtractorPlugin(run.job.rules))
                 loop.go(bar)
             except ListingError as exc:
                 raise ClusterError(str(exc)) from None
+            except (ClusterError, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # the cluster failed us (lost comms, workers without vnfacts): one line
+                raise ClusterError(f"the Dask cluster failed: {type(exc).__name__}: {str(exc)[:200]}; "
+                                   "run again with --resume to finish") from None
     skipped.update(sources.skipped)
     finished = not stop.requested and not loop.failures and loop.total is not None
     if finished:
