@@ -120,9 +120,9 @@ def test_a_worker_killed_mid_run_still_gives_every_document_once(cluster, news, 
     killer.start()
     result = cli(folder, "-o", out, "--scheduler", address, "--task-size", "16K", "-q")
     killer.join()
+    assert result.exit_code == 0, result.output
     manifest = json.loads((out / "_manifest.json").read_text())
     assert killed_at and killed_at[0] < len(manifest["parts"]) // 2  # it died with most of the run to do
-    assert result.exit_code == 0, result.output
     assert part_lines(out) == expected  # every document exactly once, records as in a local run
     assert manifest["documents"] == len(expected)
     client.wait_for_workers(2, timeout=60)  # the nanny has started a new one

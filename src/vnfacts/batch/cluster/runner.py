@@ -12,6 +12,8 @@ manifest) skip the tasks already committed.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import sys
 import time
 import uuid
 import warnings
@@ -26,7 +28,7 @@ from ..workers import Stop
 from .listing import ListingError, UrlSources, units
 from .parts import MANIFEST, RUN, Output
 from .tasks import Task, choose_target, cut
-from .work import ExtractorPlugin, Job, run_task
+from .work import ExtractorPlugin, Job, Rules, extractor_for, run_task
 
 #: How long to try reaching a scheduler, and how long a lost one is waited for mid-run.
 CONNECT_TIMEOUT = 10
@@ -81,7 +83,7 @@ def run_on_cluster(run: ClusterRun, console, *, show: bool = True, quiet: bool =
     previous = _previous_run(out, run)
     if previous is not None and out.state() == "complete":
         return _already_complete(out, console, quiet)
-    with _quiet_dask(), connect(run.scheduler) as client:  # unreachable: said before OUT is touched
+    with _quiet_dask(), connect(run.scheduler, run.job.rules) as client:  # unreachable: said before OUT is touched
         sources = UrlSources(run.inputs, run.job.settings, stdin=run.stdin, output=run.job.out)
         try:
             found, ended = units(sources), False
@@ -149,6 +151,7 @@ class _Loop:
         self.total: int | None = None  # tasks in the run, once the listing has ended
         self.known = known  # the same, when the listing was short enough to count the tasks first
         self.run_id = uuid.uuid4().hex[:8]
+        self._resubmitted: Counter = Counter()  # task number -> times resubmitted after a lost result
 
     def go(self, bar: ProgressBar) -> None:
         from distributed import as_completed
@@ -165,14 +168,22 @@ class _Loop:
                 self._listed = task.number + 1
                 if task.number in self.done:
                     continue
-                future = self.client.submit(run_task, task, self.job, key=f"vnfacts-{self.run_id}-{task.number}",
-                                            pure=False, retries=2)
-                pending[future] = task.number
+                future = self._submit(task)
+                pending[future] = task
                 ready.add(future)
             if not pending:
                 break
             for future in ready.next_batch(block=False) if ready.has_ready() else ():
-                self._gather(future, pending.pop(future))
+                task = pending.pop(future)
+                if future.status == "lost" and self._resubmitted[task.number] < MAX_RESUBMITS:
+                    # done, but its result (the counts) died with its worker: do it again; the
+                    # part is rewritten whole under the same name, so its documents stay once
+                    self._resubmitted[task.number] += 1
+                    future = self._submit(task)
+                    pending[future] = task
+                    ready.add(future)
+                    continue
+                self._gather(future, task.number)
             if self.client.status != "running":
                 lost_since = lost_since or time.monotonic()
                 if time.monotonic() - lost_since > LOST_TIMEOUT:
@@ -186,6 +197,11 @@ class _Loop:
 
     _listed = 0
 
+    def _submit(self, task: Task):
+        attempt = self._resubmitted[task.number]
+        return self.client.submit(run_task, task, self.job, pure=False, retries=2,
+                                  key=f"vnfacts-{self.run_id}-{task.number}" + (f"-{attempt}" if attempt else ""))
+
     def _gather(self, future, number: int) -> None:
         if future.status == "finished":
             stats = future.result()
@@ -195,6 +211,10 @@ class _Loop:
         else:
             exc = future.exception() if future.status == "error" else None
             self.failures.append((number, f"{type(exc).__name__}: {str(exc)[:200]}" if exc else future.status))
+
+
+#: How often a task whose result was lost with its worker is submitted again before it fails.
+MAX_RESUBMITS = 3
 
 
 def _output(url: str) -> Output:
@@ -251,17 +271,27 @@ def _manifest(record: dict, parts: list[dict], skipped: Counter, elapsed: float)
 
 
 @contextmanager
-def connect(scheduler: str):
+def connect(scheduler: str, rules: Rules | None = None):
     """A dask Client: to the scheduler at an address, or to a LocalCluster of N worker processes
-    ("local:N", one thread each) that ends with the run."""
+    ("local:N", one thread each) that ends with the run.
+
+    Where the platform can fork, a LocalCluster's workers are forked from this process with the
+    run's Extractor already built (`rules`): they start with the compiled rules and loaded
+    models instead of importing and compiling them again, each, after the cluster is up.
+    """
+    import dask
     from distributed import Client, LocalCluster
 
     how, what = parse_scheduler(scheduler)
     cluster = None
     try:
         if how == "local":
-            with warnings.catch_warnings():  # "port 8787 is in use": its health page moves, nothing to say
-                warnings.simplefilter("ignore")
+            method = "spawn"
+            if rules is not None and _can_fork():
+                extractor_for(rules)
+                method = "fork"
+            with warnings.catch_warnings(), dask.config.set({"distributed.worker.multiprocessing-method": method}):
+                warnings.simplefilter("ignore")  # "port 8787 is in use": its health page moves, nothing to say
                 cluster = LocalCluster(n_workers=what, threads_per_worker=1, processes=True,
                                        dashboard_address=None, silence_logs=logging.CRITICAL)
             client = Client(cluster, set_as_default=False)
@@ -278,6 +308,11 @@ def connect(scheduler: str):
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _can_fork() -> bool:
+    # as local batch does (workers.py): not on macOS, where forking a process with threads is unsafe
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
 
 
 @contextmanager
