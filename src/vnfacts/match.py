@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
+from typing import Any, Iterator
 
 from .errors import RuleTimeout
 from .model import Fact
@@ -31,25 +31,14 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
     """
     text = view.text
     folded = view.folded  # same length as text: rules match variants, offsets stay exact
-    line_has: dict[tuple[int, int], bool] = {}  # (id of a `requires` pattern, line) -> found
-    line_anchors: dict[tuple[int, int], list[int]] = {}  # (id of an `anchor` pattern, line) -> starts
+    per_line: dict[tuple[str, int, int], Any] = {}  # (key, id of its pattern, line) -> answer
     for rule in ruleset.rules:
         normalize = NORMALIZERS[rule.normalizer]
         try:
             for line_start, line_end in view.lines:
-                if rule.requires is not None:
-                    key = (id(rule.requires), line_start)
-                    if key not in line_has:
-                        line_has[key] = rule.requires.search(folded, line_start, line_end) is not None
-                    if not line_has[key]:
-                        continue
-                if rule.anchor is None:
-                    find = _searcher(rule.compiled, folded, line_end)
-                else:
-                    key = (id(rule.anchor), line_start)
-                    if key not in line_anchors:
-                        line_anchors[key] = anchor_starts(rule.anchor, folded, line_start, line_end)
-                    find = _matcher(rule.compiled, folded, line_end, line_anchors[key])
+                find = _finder(rule, folded, line_start, line_end, per_line)
+                if find is None:
+                    continue
                 pos = line_start
                 while pos < line_end:
                     m = find(pos)
@@ -79,6 +68,24 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
             raise RuleTimeout(
                 f"rule {rule.id} ({rule.where}) ran past {RULE_TIMEOUT:g}s: its pattern backtracks too much"
             ) from None
+
+
+def _finder(rule, text: str, line_start: int, line_end: int, per_line: dict):
+    """How to find the rule's next match on a line (see _searcher, _matcher), or None when the
+    line lacks what the rule `requires`. Answers about shared `requires` and `anchor` patterns
+    are kept in `per_line`, so rules that share them ask once a line (one pattern may be both)."""
+    if rule.requires is not None:
+        key = ("requires", id(rule.requires), line_start)
+        if key not in per_line:
+            per_line[key] = rule.requires.search(text, line_start, line_end) is not None
+        if not per_line[key]:
+            return None
+    if rule.anchor is None:
+        return _searcher(rule.compiled, text, line_end)
+    key = ("anchor", id(rule.anchor), line_start)
+    if key not in per_line:
+        per_line[key] = anchor_starts(rule.anchor, text, line_start, line_end)
+    return _matcher(rule.compiled, text, line_end, per_line[key])
 
 
 def anchor_starts(anchor, text: str, start: int, end: int) -> list[int]:
