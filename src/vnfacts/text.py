@@ -258,8 +258,7 @@ class TextView:
         hi = line_end if hi < 0 else hi
         key = (lo, hi)
         if key not in self._windows:
-            window = text[lo:hi]
-            self._windows[key] = _tag(_join_words(window, lo, syllable_tokens(window, lo)))
+            self._windows[key] = pos_tagged(text[lo:hi], lo)
         return self._windows[key]
 
     def words(self, index: int, tagged: bool = False) -> list[Token]:

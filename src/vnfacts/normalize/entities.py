@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from ..rules.lexicon import Lexicon, fold
+from ..rules.lexicon import Lexicon
 from . import MatchInfo, normalizer
 
 _SPACES = regex.compile(r"\s+")
@@ -29,7 +29,7 @@ def has(lexicon: Lexicon, surface: str) -> bool:
     >>> has(Lexicon.from_data("UNIT", ["thị xã"]), "Thị  xã")
     True
     """
-    return fold(surface) in lexicon.forms
+    return lexicon.contains(surface)
 
 
 def collapse(text: str) -> str:
