@@ -28,11 +28,6 @@ _SYLLABLE = regex.compile(r"\S+")
 _TRAILING_JOIN = regex.compile(r"(?:\s*(?:[,;:–—(-]|(?<![\p{L}\d])(?:và|kiêm|cùng)))+\s*$")
 _JOIN_START = regex.compile(r"\s*(?:[,;)–—-]|(?:và|kiêm)(?![\p{L}\d]))")
 _JOIN_END = regex.compile(r"(?:[,;–—(-]|(?<![\p{L}\d])(?:và|kiêm))\s*$")
-# Between a title and its holder's honorific in "Chủ tịch khi đó là ông X".
-_IS = (r"\s*,?\s+(?:(?:hiện\s+nay|hiện\s+tại|hiện|lúc\s+(?:đó|này)|khi\s+(?:đó|ấy)"
-       r"|thời\s+điểm\s+(?:đó|ấy|này)|trước\s+đây)\s+)?là(?![\p{L}\d])\s*")
-_PREDICATE = regex.compile(_IS, regex.IGNORECASE)
-_TRAILING_PREDICATE = regex.compile(_IS + "$", regex.IGNORECASE)
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”'(…–-])\s*$")
 
 
@@ -44,6 +39,8 @@ class _Patterns:
     title: regex.Pattern  # a title's head, "Phó Chủ tịch Thường trực"
     honorific_end: regex.Pattern  # an honorific ending a stretch of text
     body_word: regex.Pattern  # a lowercase word a title may hold: "xã hội", "tỉnh", "và", "ông"
+    holder: regex.Pattern  # between a title and its holder's honorific: " khi đó là "
+    holder_end: regex.Pattern  # the same, ending a title's text
 
 
 _CACHE: dict[int, tuple[Any, _Patterns]] = {}
@@ -59,12 +56,15 @@ def patterns(lexicons) -> _Patterns:
         return hit[1]
     alt = {name: lexicons[name].pattern() for name in ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC")}
     known = "|".join(lexicons[name].pattern() for name in _BODY_WORDS)
+    holder = rf"\s*,?\s+(?:{lexicons['HOLDER_TIME'].pattern()}\s+)?là(?![\p{{L}}\d])\s*"
     built = _Patterns(
         regex.compile(
             rf"(?<![\p{{L}}\d])(?:{alt['TITLE_PREFIX']}\s+)?(?:{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}))"
             rf"(?:\s+thường\s+trực)?(?![\p{{L}}\d])", regex.IGNORECASE),
         regex.compile(rf"(?:^|(?<=[\s,(]))(?P<h>{alt['HONORIFIC']})\s*$", regex.IGNORECASE),
         regex.compile(rf"(?<![\p{{L}}\d])(?:{known}|và|kiêm|của|về|thuộc|gồm|có|là)(?![\p{{L}}\d])", regex.IGNORECASE),
+        regex.compile(holder, regex.IGNORECASE),
+        regex.compile(holder + "$", regex.IGNORECASE),
     )
     _CACHE[id(anchor)] = (anchor, built)
     return built
@@ -110,7 +110,7 @@ def titles_in(m: MatchInfo, start: int, end: int, words: Sequence[Token]) -> lis
         stop = heads[i + 1].start() if i + 1 < len(heads) else end
         stop = _end_on_words(head.end(), stop, words, m)
         raw = text[head.start():max(stop, head.end())]
-        raw = _TRAILING_JOIN.sub("", _TRAILING_PREDICATE.sub("", raw)).rstrip()
+        raw = _TRAILING_JOIN.sub("", pats.holder_end.sub("", raw)).rstrip()
         out.append(Title(head.start(), head.start() + len(raw), collapse(head.group()), collapse(raw)))
     return out
 
@@ -251,7 +251,7 @@ def _assign(sp: _Span, people: list[Person]) -> None:
                 nxt.shared = prev.all_titles  # "các Phó Chủ tịch A, B"
             continue
         adjacent = nxt is not None and (text[titles[-1].end:hi].strip(" ,-") == ""
-                                        or _PREDICATE.fullmatch(text, titles[-1].end, hi) is not None)
+                                        or pats.holder.fullmatch(text, titles[-1].end, hi) is not None)
         if adjacent:
             nxt.comma_before = "," in text[titles[-1].end:hi]
         if adjacent and prev is None:
