@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
@@ -70,12 +71,27 @@ def test_prepare_refuses_a_file_damaged_in_the_middle(tmp_path):
 
 
 def test_prepare_on_a_missing_file_is_empty_and_creates_nothing(tmp_path):
-    assert prepare(str(tmp_path / "none.jsonl"), "jsonl") == set()
+    assert prepare(str(tmp_path / "none.jsonl"), "jsonl") == Counter()
     assert not (tmp_path / "none.jsonl").exists()
 
 
 def test_a_complete_last_line_is_kept(tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text(json.dumps({"source": "a", "facts": []}) + "\n", encoding="utf-8")
-    assert prepare(str(out), "jsonl") == {"a"}
+    assert prepare(str(out), "jsonl") == Counter({"a": 1})
     assert out.read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_resume_keeps_every_record_of_an_id_that_repeats(tmp_path):
+    """Sources may repeat (a dump's ids, a file named twice): each written one is skipped once."""
+    dump = tmp_path / "in" / "d.jsonl"
+    dump.parent.mkdir()
+    dump.write_text('{"id": 1, "text": "Thu ngân sách tăng 5%."}\n{"id": 1, "text": "Chi giảm 7%."}\n'
+                    '{"id": 2, "text": "Đạt 9%."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert batch(dump, "-o", out).exit_code == 0
+    full = out.read_text(encoding="utf-8")
+    out.write_text(full.splitlines(keepends=True)[0], encoding="utf-8")  # killed after the first
+    assert batch(dump, "-o", out, "--resume").exit_code == 0
+    assert out.read_text(encoding="utf-8") == full
+    assert [r["facts"][0]["value"] for r in read_jsonl(out)] == [5, 7, 9]

@@ -18,7 +18,8 @@ Pieces, for callers who need more control (the CLI uses them): `Sources` (inputs
 """
 from __future__ import annotations
 
-from typing import Container, Iterable, Iterator, Sequence
+from collections import Counter
+from typing import Iterable, Iterator, Sequence
 
 from ..extractor import Extractor
 from .records import ERROR_KINDS, Failure, Item
@@ -31,14 +32,17 @@ __all__ = ["ERROR_KINDS", "FORMATS", "Failure", "Item", "Result", "Settings", "S
            "default_workers", "extract_all", "known_total", "not_done", "run", "writer_for"]
 
 
-def not_done(items: Iterable[Item], done: Container[str], on_skip=None) -> Iterator[Item]:
-    """The items whose source is not in `done` (what `--resume` still has to do).
+def not_done(items: Iterable[Item], done: Iterable[str], on_skip=None) -> Iterator[Item]:
+    """The items whose source is not in `done` (what `--resume` still has to do). A source
+    done n times skips its first n items: JSON Lines ids and file names may repeat.
 
-    >>> [i.source for i in not_done([Item("a", "x"), Item("b", "y")], {"a"})]
-    ['b']
+    >>> [i.source for i in not_done([Item("a", "x"), Item("b", "y"), Item("a", "z")], ["a"])]
+    ['b', 'a']
     """
+    left = Counter(done)
     for item in items:
-        if item.source in done:
+        if left[item.source] > 0:
+            left[item.source] -= 1
             if on_skip:
                 on_skip(item)
             continue
@@ -46,12 +50,12 @@ def not_done(items: Iterable[Item], done: Container[str], on_skip=None) -> Itera
 
 
 def extract_all(inputs: Iterable[str], *, rules: Sequence[str] = (), workers: int | None = 1,
-                settings: Settings | None = None, done: Container[str] = frozenset(),
+                settings: Settings | None = None, done: Iterable[str] = (),
                 extractor: Extractor | None = None, stop: Stop | None = None) -> Iterator[Result]:
     """Extract every document of `inputs` (paths of files, folders, archives, dumps).
 
     `workers=None` uses every CPU; `workers=1` runs here, with `extractor` if given. `done`
-    holds sources to skip. Results come in input order, each as soon as it and those before
+    holds sources to skip (see not_done). Results come in input order, each as soon as it and those before
     it are done.
     """
     items = not_done(Sources(inputs, settings or Settings()), done)

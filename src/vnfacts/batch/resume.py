@@ -3,7 +3,8 @@
 A killed run can leave its last line cut in the middle. JSON Lines: every complete line is a
 finished document (or failure); a last line without its newline or not valid JSON is cut off.
 CSV: the rows of the last document may be incomplete, so that document's rows are cut off
-and it is done again. Either way nothing is duplicated.
+and it is done again. Either way nothing is duplicated. A source is counted as often as it
+was written (JSON Lines ids may repeat), so each of its documents is skipped once.
 
 >>> import tempfile, os
 >>> tmp = tempfile.TemporaryDirectory(); path = os.path.join(tmp.name, "out.jsonl")
@@ -19,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections import Counter
 
 from ..errors import VnfactsError
 from ..render.csv import COLUMNS
@@ -28,15 +30,16 @@ class ResumeError(VnfactsError):
     """The output file can't be resumed (another format, not our output)."""
 
 
-def prepare(path: str, fmt: str) -> set[str]:
-    """The sources already in `path` (repaired in place); an empty set when it does not exist."""
+def prepare(path: str, fmt: str) -> Counter:
+    """The sources already in `path`, each with how many documents it named (repaired in place);
+    empty when it does not exist."""
     if not os.path.exists(path):
-        return set()
+        return Counter()
     return _jsonl(path) if fmt == "jsonl" else _csv(path)
 
 
-def _jsonl(path: str) -> set[str]:
-    done: set[str] = set()
+def _jsonl(path: str) -> Counter:
+    done: Counter = Counter()
     keep = 0  # bytes of the file that are complete lines
     with open(path, "rb") as fh:
         for lineno, line in enumerate(fh, 1):
@@ -50,14 +53,14 @@ def _jsonl(path: str) -> set[str]:
                 if fh.read(1):  # damage in the middle is not ours to repair
                     raise ResumeError(f"{path}:{lineno}: not a vnfacts JSON Lines record; cannot resume")
                 break
-            done.add(record["source"])
+            done[record["source"]] += 1
             keep += len(line)
     _truncate(path, keep)
     return done
 
 
-def _csv(path: str) -> set[str]:
-    done: set[str] = set()
+def _csv(path: str) -> Counter:
+    done: Counter = Counter()
     last_source, last_start = None, None
     offset, pending, pending_start = 0, b"", 0
     with open(path, "rb") as fh:
@@ -76,7 +79,7 @@ def _csv(path: str) -> set[str]:
             pending = b""
             if source != last_source:
                 if last_source is not None:
-                    done.add(last_source)
+                    done[last_source] += 1
                 last_source, last_start = source, pending_start
     if last_start is not None:  # the last document's rows may be incomplete: do it again
         _truncate(path, last_start)

@@ -155,7 +155,7 @@ def _run(inputs, settings, extractor, *, output, fmt, wanted, workers, resume, q
     from ..batch.writer import open_output
 
     try:
-        done = prepare(output, fmt) if resume else set()
+        done = prepare(output, fmt) if resume else ()
     except (ResumeError, OSError) as exc:
         raise UsageProblem(str(exc)) from None
     header = fmt == "csv" and not (resume and _nonempty(output))
