@@ -1,6 +1,9 @@
 """Errors a user can cause, each printed as one line by the CLI (never a traceback)."""
 from __future__ import annotations
 
+#: Exit codes of every command (README): done; some input failed; usage or rule errors; Ctrl-C.
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
 
 class VnfactsError(Exception):
     """Base class: the message is the whole story, fit for one line on stderr."""

@@ -1,14 +1,16 @@
 """What a file name says it holds: a text document, an archive, a JSON Lines dump, or nothing.
 
->>> [kind_of(n) for n in ["a.TXT", "b.html", "c.tar.gz", "d.tgz", "e.zip", "f.jsonl.gz", "g.ndjson", "h.pdf"]]
-['text', 'text', 'tar', 'tar', 'zip', 'jsonl', 'jsonl', None]
+>>> [kind_of(n) for n in ["a.TXT", "b.html", "c.tar.gz", "d.tgz", "e.zip", "f.jsonl.gz", "g.ndjson", "h.pdf", "i.shtml"]]
+['text', 'text', 'tar', 'tar', 'zip', 'jsonl', 'jsonl', None, 'text']
 """
 from __future__ import annotations
 
 from pathlib import PurePosixPath
 from typing import Sequence
 
-TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".xhtml")
+from ..decode import HTML_SUFFIXES
+
+TEXT_SUFFIXES = (".txt", ".text") + HTML_SUFFIXES
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 ZIP_SUFFIXES = (".zip",)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from ..decode import MAX_BYTES
+
 #: The per-document default, in bytes (--max-bytes).
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_BYTES
 #: How many archives deep a run reads (a zip inside a tar inside a zip is depth 3).
 DEFAULT_MAX_DEPTH = 4
 _CHUNK = 1 << 20

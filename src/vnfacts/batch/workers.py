@@ -136,11 +136,15 @@ def _work(item: Item) -> Result:
     return process_item(_EXTRACTOR, item)
 
 
+def can_fork() -> bool:
+    """Can workers be forked (sharing the parent's compiled rules and loaded models)? Not on
+    macOS, where forking a process with threads is unsafe."""
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+
+
 def _context():
-    # fork shares the parent's compiled rules and imported modules; the parent starts no
-    # threads before the pool (the progress bar refreshes from the main loop).
-    fork_ok = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
-    return multiprocessing.get_context("fork" if fork_ok else "spawn")
+    # the parent starts no threads before the pool (the progress bar refreshes from the main loop)
+    return multiprocessing.get_context("fork" if can_fork() else "spawn")
 
 
 def _pool(workers: int, rules: tuple[str, ...]) -> ProcessPoolExecutor:

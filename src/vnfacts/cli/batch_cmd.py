@@ -12,9 +12,8 @@ from dataclasses import replace
 
 import click
 
-from .options import EXIT_INPUT, EXIT_USAGE, load_extractor, parse_types, quiet_pipe, rules_option, warn
+from .options import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_USAGE, load_extractor, parse_types, quiet_pipe, rules_option, warn
 
-EXIT_INTERRUPTED = 130
 
 
 class UsageProblem(click.ClickException):

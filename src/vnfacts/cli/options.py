@@ -11,13 +11,11 @@ from typing import Callable
 
 import click
 
-from ..errors import RuleError
+from ..errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_USAGE, RuleError  # noqa: F401 - the commands import them from here
 from ..extractor import Extractor
 from ..render import FORMATS
 from ..rules import RuleSet, rule_files
 
-EXIT_INPUT = 1
-EXIT_USAGE = 2
 
 
 class RuleFileError(click.ClickException):
@@ -95,6 +93,6 @@ def quiet_pipe(fn: Callable) -> Callable:
             sys.exit(0)
         except KeyboardInterrupt:
             warn("interrupted")
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
 
     return wrapper

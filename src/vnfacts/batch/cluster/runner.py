@@ -12,8 +12,6 @@ manifest) skip the tasks already committed.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import sys
 import time
 import uuid
 import warnings
@@ -23,8 +21,9 @@ from dataclasses import asdict, dataclass
 from typing import Any, Iterator
 
 from ... import __version__
+from ...errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 from ..report import ProgressBar, Tally, summary
-from ..workers import Stop
+from ..workers import Stop, can_fork
 from .listing import ListingError, UrlSources, units
 from .parts import MANIFEST, RUN, Output
 from .tasks import Task, choose_target, cut
@@ -33,7 +32,6 @@ from .work import ExtractorPlugin, Job, Rules, extractor_for, run_task
 #: How long to try reaching a scheduler, and how long a lost one is waited for mid-run.
 CONNECT_TIMEOUT = 10
 LOST_TIMEOUT = 60
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class ClusterError(Exception):
@@ -135,8 +133,8 @@ def run_on_cluster(run: ClusterRun, console, *, show: bool = True, quiet: bool =
     if loop.failures:
         console.print(f"vnfacts: {len(loop.failures)} tasks failed; run again with --resume to retry them",
                       markup=False, highlight=False)
-        return EXIT_FAILED
-    return EXIT_FAILED if tally.failed or any(s["failed"] for s in done.values()) else EXIT_OK
+        return EXIT_INPUT
+    return EXIT_INPUT if tally.failed or any(s["failed"] for s in done.values()) else EXIT_OK
 
 
 class _Loop:
@@ -254,7 +252,7 @@ def _already_complete(out: Output, console, quiet: bool) -> int:
     if not quiet:
         console.print(f"vnfacts: {out.url} is complete ({len(manifest.get('parts', []))} parts, "
                       f"{manifest.get('documents', 0)} documents); nothing to do", markup=False, highlight=False)
-    return EXIT_FAILED if manifest.get("failed") else EXIT_OK
+    return EXIT_INPUT if manifest.get("failed") else EXIT_OK
 
 
 def _manifest(record: dict, parts: list[dict], skipped: Counter, elapsed: float) -> dict[str, Any]:
@@ -287,7 +285,7 @@ def connect(scheduler: str, rules: Rules | None = None):
     try:
         if how == "local":
             method = "spawn"
-            if rules is not None and _can_fork():
+            if rules is not None and can_fork():
                 extractor_for(rules)
                 method = "fork"
             with warnings.catch_warnings(), dask.config.set({"distributed.worker.multiprocessing-method": method}):
@@ -308,11 +306,6 @@ def connect(scheduler: str, rules: Rules | None = None):
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _can_fork() -> bool:
-    # as local batch does (workers.py): not on macOS, where forking a process with threads is unsafe
-    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
 
 
 @contextmanager
