@@ -6,9 +6,9 @@ are left out, so each fact type carries only its own keys.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, Collection
 
 #: Fact fields every fact has, in output order.
 CORE_FIELDS = ("type", "text", "start", "end", "value", "rule")
@@ -97,3 +97,12 @@ class Document:
 
     def of_type(self, *types: str) -> list[Fact]:
         return [f for f in self.facts if f.type in types]
+
+    def only(self, types: Collection[str] | None) -> "Document":
+        """This document with the facts of `types` only (all of them for None): `--types`.
+
+        >>> doc = Document("x", (Fact("date", "x", 0, 1, "2024", "r"), Fact("money", "x", 0, 1, 1, "r")))
+        >>> [f.type for f in doc.only({"money"}).facts], doc.only(None) is doc
+        (['money'], True)
+        """
+        return self if types is None else replace(self, facts=tuple(f for f in self.facts if f.type in types))

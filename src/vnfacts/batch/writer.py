@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from typing import Iterator, TextIO, Union
 
 from ..model import Document
-from ..render.csv import COLUMNS
+from ..render.csv import COLUMNS, rows
 from ..render.json import dumps
 from .records import Failure
 
@@ -61,21 +61,10 @@ class CsvWriter:
         if isinstance(result, Failure):
             return
         buf = io.StringIO()  # one write per document: a kill cuts at most the last document
-        rows = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-        for fact in result.facts:
-            cells = {k: _cell(v) for k, v in fact.to_dict().items()}
-            rows.writerow({"source": result.source or "", "published": result.published or "", **cells})
+        csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n").writerows(rows(result))
         if buf.tell():
             self.out.write(buf.getvalue())
             self.out.flush()
-
-
-def _cell(v):
-    if v is None:
-        return ""
-    if isinstance(v, (list, tuple)):
-        return "; ".join(map(str, v))
-    return v
 
 
 def writer_for(fmt: str, out: TextIO, *, header: bool = True) -> Union[JsonlWriter, CsvWriter]:

@@ -8,7 +8,6 @@ import os
 import signal
 import sys
 from contextlib import ExitStack
-from dataclasses import replace
 
 import click
 
@@ -175,8 +174,8 @@ def _run(inputs, settings, extractor, *, output, fmt, wanted, workers, resume, q
             for result in run(items, workers=workers or default_workers(), rules=rule_paths,
                               extractor=extractor, stop=stop):
                 failed = isinstance(result, Failure)
-                if wanted is not None and not failed:
-                    result = replace(result, facts=tuple(f for f in result.facts if f.type in wanted))
+                if not failed:
+                    result = result.only(wanted)
                 tally.add(result)
                 writer.write(result)
                 if failed and fmt == "csv":  # CSV has no place for it: say it on stderr

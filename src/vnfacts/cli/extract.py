@@ -57,9 +57,7 @@ def extract(inputs, fmt, types, rule_paths, published, explain, encoding):
                 warn(f"error: {exc}" if isinstance(exc, InputError) else f"error: {name}: {exc}")
                 failed.append(name)
                 continue
-            if wanted is not None:
-                doc = replace(doc, facts=tuple(f for f in doc.facts if f.type in wanted))
-            yield doc
+            yield doc.only(wanted)
 
     renderer(resolve_format(fmt), explain=explain)(documents(), sys.stdout)
     if failed:

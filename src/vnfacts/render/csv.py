@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import fields
-from typing import Iterable, TextIO
+from typing import Iterable, Iterator, TextIO
 
 from ..model import Document, Fact
 
@@ -18,11 +18,16 @@ def _cell(v) -> str | int | float:
     return v
 
 
+def rows(doc: Document) -> Iterator[dict]:
+    """One row per fact of the document, keyed by COLUMNS."""
+    for fact in doc.facts:
+        cells = {k: _cell(v) for k, v in fact.to_dict().items()}
+        yield {"source": doc.source or "", "published": doc.published or "", **cells}
+
+
 def write_csv(docs: Iterable[Document], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for doc in docs:
-        for fact in doc.facts:
-            row = {k: _cell(v) for k, v in fact.to_dict().items()}
-            writer.writerow({"source": doc.source or "", "published": doc.published or "", **row})
+        writer.writerows(rows(doc))
         out.flush()

@@ -23,7 +23,7 @@ import os
 import tempfile
 import threading
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from distributed import WorkerPlugin
@@ -108,9 +108,8 @@ def run_task(task: Task, job: Job) -> dict[str, Any]:
                 if isinstance(result, Failure):
                     failed += 1
                     errors[result.kind] += 1
-                elif job.types is not None:
-                    result = replace(result, facts=tuple(f for f in result.facts if f.type in job.types))
-                if not isinstance(result, Failure):
+                else:
+                    result = result.only(job.types)
                     facts.update(f.type for f in result.facts)
                 documents += 1
                 writer.write(result)
