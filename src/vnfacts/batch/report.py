@@ -52,6 +52,16 @@ class Tally:
         self.facts.update(stats["facts"])
         self.errors.update(stats["errors"])
 
+    def counts(self) -> dict:
+        """The counts add_counts reads: what a cluster task and the manifest record.
+
+        >>> t = Tally(); t.add_counts({"documents": 2, "failed": 0, "facts": {"money": 1}, "errors": {}})
+        >>> t.counts()
+        {'documents': 2, 'failed': 0, 'facts': {'money': 1}, 'errors': {}}
+        """
+        return {"documents": self.documents, "failed": self.failed,
+                "facts": dict(sorted(self.facts.items())), "errors": dict(sorted(self.errors.items()))}
+
     @property
     def elapsed(self) -> float:
         return time.perf_counter() - self.started

@@ -257,13 +257,10 @@ def _already_complete(out: Output, console, quiet: bool) -> int:
 
 def _manifest(record: dict, parts: list[dict], skipped: Counter, elapsed: float) -> dict[str, Any]:
     """The manifest: the run, its parts with their counts, and the totals."""
-    facts, errors = Counter(), Counter()
+    total = Tally()
     for part in parts:
-        facts.update(part["facts"])
-        errors.update(part["errors"])
-    return {"run": record, "parts": parts,
-            "documents": sum(p["documents"] for p in parts), "failed": sum(p["failed"] for p in parts),
-            "facts": dict(sorted(facts.items())), "errors": dict(sorted(errors.items())),
+        total.add_counts(part)
+    return {"run": record, "parts": parts, **total.counts(),
             "skipped": dict(sorted(skipped.items())), "seconds": round(elapsed, 3),
             "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
 

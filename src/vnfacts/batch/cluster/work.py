@@ -22,7 +22,6 @@ import hashlib
 import os
 import tempfile
 import threading
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -32,6 +31,7 @@ from ...extractor import Extractor
 from ..archives import Skipped, archive_items
 from ..limits import read_bounded, too_large_message
 from ..records import Failure, Item
+from ..report import Tally
 from ..settings import Settings
 from ..sources import Entry, read_entry
 from ..workers import WARM_UP, process_item
@@ -98,24 +98,18 @@ def run_task(task: Task, job: Job) -> dict[str, Any]:
     extractor, lock = extractor_for(job.rules)
     output = Output(job.out)
     skipped = Skipped()
-    documents, failed, facts, errors = 0, 0, Counter(), Counter()
+    tally = Tally()
     with output.part_writer(task.number) as out:
         writer = JsonlWriter(out)
         for piece in task.pieces:
             for item in piece_items(piece, job.settings, skipped):
                 with lock:
                     result = process_item(extractor, item)
-                if isinstance(result, Failure):
-                    failed += 1
-                    errors[result.kind] += 1
-                else:
+                if not isinstance(result, Failure):
                     result = result.only(job.types)
-                    facts.update(f.type for f in result.facts)
-                documents += 1
+                tally.add(result)
                 writer.write(result)
-    stats = {"part": part_name(task.number), "documents": documents, "failed": failed,
-             "facts": dict(sorted(facts.items())), "errors": dict(sorted(errors.items())),
-             "skipped": dict(sorted(skipped.items()))}
+    stats = {"part": part_name(task.number), **tally.counts(), "skipped": dict(sorted(skipped.items()))}
     output.commit(task.number, stats)
     return stats
 
