@@ -24,7 +24,7 @@ from collections import Counter
 from typing import BinaryIO, Callable, Iterator
 
 from . import jsonl
-from .kinds import kind_of, wanted
+from .kinds import classify
 from .limits import read_bounded, too_large_message
 from .records import Item, Span
 from .settings import Settings
@@ -113,12 +113,9 @@ def tar_members(archive: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
 def _member(inner: str, name: str, size: int, open_member: Callable[[], BinaryIO], settings: Settings,
             skipped: Skipped, depth: int) -> Iterator[Item]:
     """One archive member: a document, a nested archive, or something skipped."""
-    kind = kind_of(inner)
-    if kind is None:
-        skipped["unknown extension"] += 1
-        return
-    if kind == "text" and not wanted(inner, settings.globs):
-        skipped["not matching --glob"] += 1
+    kind, skip = classify(inner, settings.globs)
+    if skip:
+        skipped[skip] += 1
         return
     if kind in ("text", "zip") and size > settings.max_bytes:  # refused before decompressing
         yield Item.failed(name, "too_large", too_large_message(name, settings.max_bytes))

@@ -27,6 +27,20 @@ def kind_of(name: str) -> str | None:
     return None
 
 
+def classify(relative: str, globs: Sequence[str]) -> tuple[str | None, str | None]:
+    """A file found in a folder or an archive: its kind, or None and why it is skipped.
+
+    >>> classify("2024/a.txt", ["2024/*"]), classify("b.txt", ["2024/*"]), classify("c.pdf", [])
+    (('text', None), (None, 'not matching --glob'), (None, 'unknown extension'))
+    """
+    kind = kind_of(relative)
+    if kind is None:
+        return None, "unknown extension"
+    if kind == "text" and not wanted(relative, globs):
+        return None, "not matching --glob"
+    return kind, None
+
+
 def is_gzip_name(name: str) -> bool:
     """True for a gzip-compressed JSON Lines name.
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, TextIO
 
 from .archives import Skipped, archive_items
-from .kinds import ARCHIVE_KINDS, kind_of, wanted
+from .kinds import ARCHIVE_KINDS, classify, kind_of
 from .limits import read_bounded, too_large_message
 from .records import Item, Span
 from .settings import Settings
@@ -103,11 +103,9 @@ class Sources:
             dirnames.sort()
             for filename in sorted(filenames):
                 path = os.path.join(dirpath, filename)
-                kind = kind_of(filename)
-                if kind is None:
-                    self.skipped["unknown extension"] += 1
-                elif kind == "text" and not wanted(os.path.relpath(path, root), self.settings.globs):
-                    self.skipped["not matching --glob"] += 1
+                kind, skip = classify(os.path.relpath(path, root), self.settings.globs)
+                if skip:
+                    self.skipped[skip] += 1
                 else:
                     yield Entry(path, kind)
         yield from (_unreadable(e.filename or root, e) for e in errors)
@@ -179,29 +177,12 @@ def known_total(inputs: Iterable[str], settings: Settings = Settings()) -> int |
     (2, None)
     >>> tmp.cleanup()
     """
+    inputs = list(inputs)
+    if "-" in inputs:
+        return None
     total = 0
-    for name in inputs:
-        if name == "-":
+    for entry in Sources(inputs, settings).entries():  # the run's own walk, nothing read
+        if isinstance(entry, Entry) and entry.kind in ARCHIVE_KINDS:
             return None
-        if not os.path.isdir(name):
-            if kind_of(name) in ARCHIVE_KINDS:
-                return None
-            total += 1
-            continue
-        seen: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(name, followlinks=True):
-            try:
-                st = os.stat(dirpath)
-            except OSError:
-                continue
-            if (st.st_dev, st.st_ino) in seen:
-                dirnames[:] = []
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            for filename in filenames:
-                kind = kind_of(filename)
-                if kind in ARCHIVE_KINDS:
-                    return None
-                if kind == "text" and wanted(os.path.relpath(os.path.join(dirpath, filename), name), settings.globs):
-                    total += 1
+        total += 1  # a document, or a failure's record
     return total

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..archives import ARCHIVE_ERRORS, tar_members
-from ..kinds import is_gzip_name, kind_of, wanted
+from ..kinds import classify, is_gzip_name, kind_of
 from ..records import Failure, Item
 from ..settings import Settings
 from ..sources import Entry, Sources
@@ -109,11 +109,9 @@ class UrlSources(Sources):
         prefix = path.rstrip("/") + "/"
         for found in sorted(fs.find(path), key=lambda p: _walk_order(p[len(prefix):])):
             relative = found[len(prefix):]
-            kind = kind_of(relative)
-            if kind is None:
-                self.skipped["unknown extension"] += 1
-            elif kind == "text" and not wanted(relative, self.settings.globs):
-                self.skipped["not matching --glob"] += 1
+            kind, skip = classify(relative, self.settings.globs)
+            if skip:
+                self.skipped[skip] += 1
             else:
                 yield Entry(child(name, relative), kind)
 
