@@ -16,7 +16,8 @@ import codecs
 import unicodedata
 
 # The table, one row per vowel: the Unicode letters (no tone, sắc, huyền, hỏi, ngã, nặng)
-# and their VNI form, written as the Windows-1252 characters of its bytes.
+# and their VNI form, written as the Windows-1252 characters of its bytes. Capitals are the
+# same rows in upper case ("ắ" is "aé", "Ắ" is "AÉ").
 _ROWS = """
 a á à ả ã ạ | a aù aø aû aõ aï
 ă ắ ằ ẳ ẵ ặ | aê aé aè aú aü aë
@@ -31,19 +32,6 @@ u ú ù ủ ũ ụ | u uù uø uû uõ uï
 ư ứ ừ ử ữ ự | ö öù öø öû öõ öï
 y ý ỳ ỷ ỹ ỵ | y yù yø yû yõ î
 đ | ñ
-A Á À Ả Ã Ạ | A AÙ AØ AÛ AÕ AÏ
-Ă Ắ Ằ Ẳ Ẵ Ặ | AÊ AÉ AÈ AÚ AÜ AË
-Â Ấ Ầ Ẩ Ẫ Ậ | AÂ AÁ AÀ AÅ AÃ AÄ
-E É È Ẻ Ẽ Ẹ | E EÙ EØ EÛ EÕ EÏ
-Ê Ế Ề Ể Ễ Ệ | EÂ EÁ EÀ EÅ EÃ EÄ
-I Í Ì Ỉ Ĩ Ị | I Í Ì Æ Ó Ò
-O Ó Ò Ỏ Õ Ọ | O OÙ OØ OÛ OÕ OÏ
-Ô Ố Ồ Ổ Ỗ Ộ | OÂ OÁ OÀ OÅ OÃ OÄ
-Ơ Ớ Ờ Ở Ỡ Ợ | Ô ÔÙ ÔØ ÔÛ ÔÕ ÔÏ
-U Ú Ù Ủ Ũ Ụ | U UÙ UØ UÛ UÕ UÏ
-Ư Ứ Ừ Ử Ữ Ự | Ö ÖÙ ÖØ ÖÛ ÖÕ ÖÏ
-Y Ý Ỳ Ỷ Ỹ Ỵ | Y YÙ YØ YÛ YÕ Î
-Đ | Ñ
 """
 
 
@@ -51,8 +39,9 @@ def _table() -> dict[str, str]:
     """Unicode letter -> VNI form (as Windows-1252 characters), for every Vietnamese letter."""
     out = {}
     for row in _ROWS.strip().splitlines():
-        letters, forms = (part.split() for part in row.split("|"))
-        out.update((letter, form) for letter, form in zip(letters, forms) if letter != form)
+        for case in (row, row.upper()):
+            letters, forms = (part.split() for part in case.split("|"))
+            out.update((letter, form) for letter, form in zip(letters, forms) if letter != form)
     return out
 
 
