@@ -166,7 +166,7 @@ def test_resume_refuses_a_folder_written_with_other_inputs(tmp_path):
     out.prepare()
     out.write_run(ClusterRun(("a/",), Job(out=out.url), "local:1").record(1000))
     with pytest.raises(ClusterError, match="already holds a vnfacts run"):
-        _previous_run(out, ClusterRun(("a/",), Job(out=out.url), "local:1"))
+        _previous_run(out, out.state(), ClusterRun(("a/",), Job(out=out.url), "local:1"))
     with pytest.raises(ClusterError, match="other inputs"):
-        _previous_run(out, ClusterRun(("b/",), Job(out=out.url), "local:1", resume=True))
-    assert _previous_run(out, ClusterRun(("a/",), Job(out=out.url), "local:1", resume=True))["task_bytes"] == 1000
+        _previous_run(out, out.state(), ClusterRun(("b/",), Job(out=out.url), "local:1", resume=True))
+    assert _previous_run(out, out.state(), ClusterRun(("a/",), Job(out=out.url), "local:1", resume=True))["task_bytes"] == 1000

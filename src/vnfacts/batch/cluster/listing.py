@@ -24,7 +24,7 @@ import gzip
 import os
 import tarfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from ..archives import ARCHIVE_ERRORS, tar_members
@@ -172,7 +172,7 @@ def _last_marked(entry: Entry, found: Iterator[Unit]) -> Iterator[Unit]:
     if previous is None:
         yield Unit(entry.path, entry.kind, last=True)
     else:
-        yield Unit(previous.path, previous.kind, previous.size, previous.index, previous.count, previous.offset, True)
+        yield replace(previous, last=True)
 
 
 def _members(entry: Entry) -> Iterator[Unit]:

@@ -77,9 +77,9 @@ def run_on_cluster(run: ClusterRun, console, *, show: bool = True, quiet: bool =
                    stop: Stop | None = None) -> int:
     """Do the run; returns the exit code. Raises ClusterError for a problem said in one line."""
     stop = stop or Stop()
-    out = _output(run.job.out)
-    previous = _previous_run(out, run)
-    if previous is not None and out.state() == "complete":
+    out, state = _output(run.job.out)  # one look at the folder: each is a round trip on a store
+    previous = _previous_run(out, state, run)
+    if state == "complete":
         return _already_complete(out, console, quiet)
     with _quiet_dask(), connect(run.scheduler, run.job.rules) as client:  # unreachable: said before OUT is touched
         sources = UrlSources(run.inputs, run.job.settings, stdin=run.stdin, output=run.job.out)
@@ -215,7 +215,8 @@ class _Loop:
 MAX_RESUBMITS = 3
 
 
-def _output(url: str) -> Output:
+def _output(url: str) -> tuple[Output, str]:
+    """The output folder and its state (see Output.state)."""
     try:
         out = Output(url)
         state = out.state()
@@ -225,12 +226,11 @@ def _output(url: str) -> Output:
         raise ClusterError(f"{url}: cannot read the output folder: {exc}") from None
     if state == "file":
         raise ClusterError(f"{url}: is a file; with --scheduler, -o names an output folder")
-    return out
+    return out, state
 
 
-def _previous_run(out: Output, run: ClusterRun) -> dict | None:
+def _previous_run(out: Output, state: str, run: ClusterRun) -> dict | None:
     """The record of the run already in the output folder (for --resume), None if there is none."""
-    state = out.state()
     if state == "new":
         return None
     if not run.resume:
