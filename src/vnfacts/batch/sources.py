@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import Iterable, Iterator, TextIO
+from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 
 from .archives import Skipped, archive_items
 from .kinds import ARCHIVE_KINDS, classify, kind_of
@@ -136,22 +136,27 @@ def read_entry(entry: Entry, settings: Settings, skipped: Skipped, span: Span | 
     yield read_document(path, settings.max_bytes)
 
 
-def read_document(path: str, max_bytes: int) -> Item:
-    """The Item of one text file: its bytes, or why they could not be had.
+def read_document(path: str, max_bytes: int, open_binary: Callable[[str], BinaryIO] | None = None) -> Item:
+    """The Item of one text file: its bytes, or why they could not be had. `open_binary` opens
+    a URL (a cluster worker's fsspec); a local file's size is checked before it is opened.
 
     >>> read_document("/no/such.txt", 10).failure.kind
     'unreadable'
     """
     try:
-        if os.path.getsize(path) > max_bytes:
+        if open_binary is None and os.path.getsize(path) > max_bytes:
             return Item.failed(path, "too_large", too_large_message(path, max_bytes))
-        with open(path, "rb") as fh:
+        with (open_binary or _open_local)(path) as fh:
             data = read_bounded(fh, max_bytes)
     except OSError as exc:
         return _unreadable(path, exc)
     if data is None:  # it grew while we read it
         return Item.failed(path, "too_large", too_large_message(path, max_bytes))
     return Item(path, data)
+
+
+def _open_local(path: str) -> BinaryIO:
+    return open(path, "rb")
 
 
 def _identity(path: str) -> tuple[int, int] | None:

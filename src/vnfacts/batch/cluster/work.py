@@ -29,11 +29,10 @@ from distributed import WorkerPlugin
 
 from ...extractor import Extractor
 from ..archives import Skipped, archive_items
-from ..limits import read_bounded, too_large_message
 from ..records import Failure, Item
 from ..report import Tally
 from ..settings import Settings
-from ..sources import Entry, read_entry
+from ..sources import Entry, read_document, read_entry
 from ..workers import WARM_UP, process_item
 from ..writer import JsonlWriter
 from .parts import Output, part_name
@@ -121,7 +120,7 @@ def piece_items(piece: Piece, settings: Settings, skipped: Skipped) -> Iterator[
     elif not is_remote(piece.path):
         yield from read_entry(Entry(piece.path, piece.kind), settings, skipped, piece.span)
     elif piece.kind == "text":
-        yield _read_remote_document(piece.path, settings.max_bytes)
+        yield read_document(piece.path, settings.max_bytes, open_binary)
     else:
         try:
             fh = open_binary(piece.path)
@@ -130,17 +129,6 @@ def piece_items(piece: Piece, settings: Settings, skipped: Skipped) -> Iterator[
             return
         with fh:
             yield from archive_items(piece.kind, fh, piece.path, settings, skipped, span=piece.span)
-
-
-def _read_remote_document(url: str, max_bytes: int) -> Item:
-    try:
-        with open_binary(url) as fh:
-            data = read_bounded(fh, max_bytes)
-    except OSError as exc:
-        return Item.failed(url, "unreadable", f"{url}: cannot read: {exc}")
-    if data is None:
-        return Item.failed(url, "too_large", too_large_message(url, max_bytes))
-    return Item(url, data)
 
 
 class ExtractorPlugin(WorkerPlugin):
