@@ -43,6 +43,9 @@ class Fact:
     name: str | None = None
     titles: tuple[str, ...] | None = None
     honorific: str | None = None
+    rank: str | None = None
+    sector: str | None = None
+    former: bool | None = None
     organization: str | None = None
     expanded: str | None = None
     level: str | None = None
