@@ -42,7 +42,7 @@ def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
 
 
 def texts_of(files: list[Path]) -> list[str]:
-    from vnfacts.decode import decode_bytes
+    from vnfacts.input.decode import decode_bytes
 
     return [decode_bytes(f.read_bytes(), str(f)).text for f in files]
 

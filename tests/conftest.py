@@ -5,7 +5,20 @@ import pytest
 from vnfacts import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The user's material beside the checkout (../shared/seed, ../shared/corpus): in CI, not in a
+#: fresh clone. Tests that read it carry `@pytest.mark.shared("seed")` and skip without it.
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "shared(folder): reads ../shared/<folder>; skipped when it is absent")
+
+
+def pytest_runtest_setup(item):
+    for mark in item.iter_markers("shared"):
+        folder = mark.args[0]
+        if not (SHARED / folder).is_dir():
+            pytest.skip(f"needs ../shared/{folder} (present in CI)")
 
 
 @pytest.fixture(scope="session")

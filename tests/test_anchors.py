@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from vnfacts import Extractor
 from vnfacts.cli import main
-from vnfacts.match import candidates
-from vnfacts.ruletest import anchor_miss
+from vnfacts.rules.match import candidates
+from vnfacts.rules.selftest import anchor_miss
 from vnfacts.text import TextView
 
 ROOT = Path(__file__).resolve().parents[1]

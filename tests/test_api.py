@@ -64,7 +64,7 @@ def test_degenerate_texts_give_no_error(text):
 
 def test_underthesea_core_panic_costs_no_document():
     """underthesea_core's CRF panics on an empty token; found by the fuzzer."""
-    from vnfacts.text import Token, _join_words, _predict, _word_model
+    from vnfacts.text.tokens import Token, _join_words, _predict, _word_model
     assert _predict(_word_model(), [Token("", 0, 0)]) is None
     assert _join_words(" ", 0, [Token(" ", 0, 1)]) == []
     doc = extract("Có 5 \u3000 hộ và 12\u2003người tham gia.")

@@ -25,11 +25,44 @@ def test_version(run):
     assert result.exit_code == 0 and "vnfacts, version" in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["rules"], ["rules", "list"], ["rules", "test"], ["rules", "check"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["batch"], ["eval"], ["rules"], ["rules", "list"], ["rules", "test"],
+                                     ["rules", "check"]])
 def test_help_has_an_example(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0
-    assert "Example" in result.output
+    assert "Example" in result.output and f"vnfacts {' '.join(command)}".strip() in result.output.split("Example")[1]
+
+
+@pytest.mark.parametrize("command, formats, default", [
+    ("extract", ["table", "json", "jsonl", "csv"], None),  # None: table on a terminal, jsonl when piped
+    ("batch", ["jsonl", "csv"], None),                      # None: csv for -o *.csv, else jsonl
+    ("eval", ["table", "json"], "table"),
+])
+def test_every_command_has_the_one_output_option_set(command, formats, default):
+    params = {p.name: p for p in main.commands[command].params}
+    assert list(params["fmt"].type.choices) == formats and params["fmt"].default == default
+    assert params["fmt"].opts == ["--format", "-f"]
+    assert params["types"].opts == ["--types"] and params["types"].multiple
+
+
+@pytest.mark.parametrize("command", [["extract", SAMPLE], ["batch", SAMPLE, "-q"]])
+def test_an_unknown_type_is_a_usage_error_with_a_suggestion(run, command):
+    result = run(*command, "--types", "money,mony")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "unknown fact type 'mony' (did you mean 'money'? known: date, " in result.stderr
+    assert "person" in result.stderr.split("known:")[1] and "Traceback" not in result.stderr
+
+
+def test_a_type_nothing_resembles_gets_the_known_list(run):
+    result = run("extract", SAMPLE, "--types", "zzzz")
+    assert result.exit_code == 2
+    assert "unknown fact type 'zzzz' (known: date, document, " in result.stderr
+
+
+def test_types_repeated_and_comma_separated_add_up(run):
+    text = "Tăng trưởng đạt 7,5%, thu 27 tỷ đồng cho 1044 đối tượng."
+    result = run("extract", "-", "-f", "jsonl", "--types", "percent", "--types", " money, ", input=text)
+    assert [f["type"] for f in json.loads(result.stdout)["facts"]] == ["percent", "money"]
 
 
 def test_json_for_one_file_is_one_object(run):
@@ -149,7 +182,7 @@ def test_readme_json_example_is_real(run):
 
 
 def test_legacy_encoding_detected_and_recorded(run, tmp_path):
-    from vnfacts.encodings import tcvn3
+    from vnfacts.input.encodings import tcvn3
     text = "Ủy ban nhân dân tỉnh đã chi hơn 27 tỷ đồng, đạt 104,65% kế hoạch năm 2023 cho người dân."
     path = tmp_path / "abc.txt"
     path.write_bytes(tcvn3.encode(text))

@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from vnfacts.decode import Decoded, check_encoding, decode_bytes, read_input
-from vnfacts.encodings import cp1258, tcvn3, vni
+from vnfacts.input.decode import Decoded, check_encoding, decode_bytes, read_input
+from vnfacts.input.encodings import cp1258, tcvn3, vni
 from vnfacts.errors import InputError
 
 # Our own texts: a provincial budget report, a health notice, a headline in capitals.

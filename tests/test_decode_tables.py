@@ -4,8 +4,8 @@ import unicodedata
 
 import pytest
 
-from vnfacts.encodings import cp1258, tcvn3, vni
-from vnfacts.encodings.syllables import is_syllable
+from vnfacts.input.encodings import cp1258, tcvn3, vni
+from vnfacts.input.encodings.syllables import is_syllable
 
 TONES = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]
 VOWELS = "aăâeêioôơuưy"

@@ -98,18 +98,5 @@ def test_not_places(extractor, text):
     assert not extractor.extract(text).of_type("location")
 
 
-KNOWN_MISSES = [
-    # a one-syllable city name before a lowercase word is refused, to keep headline words out
-    ("TP Vinh tổ chức lễ hội.", "location", "TP Vinh"),
-    # a comma inside a body's name is taken only when the name goes on to a "và"
-    ("Viện Nghiên cứu Chiến lược, Chính sách Công Thương công bố.", "organization",
-     "Viện Nghiên cứu Chiến lược, Chính sách Công Thương"),
-    # a law named without its code
-    ("Luật Đất đai năm 2024 có hiệu lực.", "document", "Luật Đất đai năm 2024"),
-]
-
-
-@pytest.mark.parametrize("text,fact_type,expected", KNOWN_MISSES, ids=[m[2] for m in KNOWN_MISSES])
-@pytest.mark.xfail(strict=True, reason="known miss, see docs/officials.md")
-def test_known_misses(extractor, text, fact_type, expected):
-    assert [f.text for f in extractor.extract(text).of_type(fact_type)] == [expected]
+# Known misses are `misses:` of their rules (rules/locations.yaml, organizations.yaml,
+# documents.yaml), run as strict xfails by tests/test_rule_examples.py.

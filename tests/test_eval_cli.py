@@ -6,6 +6,7 @@ the last ones run vnfacts itself on small gold and on the shipped gold sets.
 import json
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -53,7 +54,8 @@ def fixed(monkeypatch):
             return FOUND
         return predict
 
-    monkeypatch.setattr(eval_cmd, "load_extractor", lambda paths: None)
+    rules = SimpleNamespace(ruleset=SimpleNamespace(types=["date", "money", "percent", "quantity"]))
+    monkeypatch.setattr(eval_cmd, "load_extractor", lambda paths: rules)
     monkeypatch.setattr(eval_cmd, "vnfacts_predictor", predictor)
     return fail
 
@@ -94,9 +96,25 @@ def test_types_restricts_the_scored_types(gold, fixed):
     assert list(data["types"]) == ["money"] and data["overall"]["f1"] == 1.0 and data["errors"] == []
 
 
+def test_types_repeated_and_comma_separated_add_up(gold, fixed):
+    data = json.loads(run(gold, "--types", "money", "--types", "percent", "--format", "json").stdout)
+    assert set(data["types"]) == {"money", "percent"}
+
+
 def test_types_absent_from_the_gold_is_a_usage_error(gold, fixed):
     result = run(gold, "--types", "money,date")
     assert result.exit_code == 2 and "the gold has no facts of type date" in result.stderr
+
+
+def test_an_unknown_type_is_a_usage_error_with_a_suggestion(gold, fixed):
+    result = run(gold, "--types", "mony")
+    assert result.exit_code == 2
+    assert "unknown fact type 'mony' (did you mean 'money'? known: date, money, percent, quantity)" in result.stderr
+
+
+def test_format_is_table_or_json_only(gold, fixed):
+    result = run(gold, "--format", "csv")
+    assert result.exit_code == 2 and "'csv' is not one of 'table', 'json'" in result.stderr
 
 
 @pytest.mark.parametrize("floors, code", [
@@ -169,7 +187,10 @@ def test_vnfacts_on_a_gold_folder_with_a_path(tmp_path):
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("gold_path, documents", [("samples/gold", 40), ("benchmarks/gold-real.jsonl", 15)])
+@pytest.mark.parametrize("gold_path, documents", [
+    ("samples/gold", 40),
+    pytest.param("benchmarks/gold-real.jsonl", 15, marks=pytest.mark.shared("corpus")),  # its articles are there
+])
 def test_shipped_gold_sets_evaluate_completely(gold_path, documents):
     result = run(ROOT / gold_path, "--format", "json")
     assert result.exit_code == 0, result.stderr

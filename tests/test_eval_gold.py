@@ -153,3 +153,24 @@ def test_other_keys_are_metadata_but_misspelt_keys_are_errors(tmp_path):
     assert d.facts[0].value == Decimal("104.65")
     path = write_gold(tmp_path, [doc(fact=[])], "typo.jsonl")
     assert problems(path) == [f"{path}:1: unknown key 'fact' (did you mean 'facts'?)"]
+
+
+@pytest.mark.parametrize("value", ["T09:15", "T15", "--12-26", "--Q1", "2024-03-12T09", "2026/2030"])
+def test_every_date_value_vnfacts_gives_is_a_gold_value(tmp_path, value):
+    """Gold accepts what vnfacts produces (vnfacts.isodate), the clock-only "T09:15" too."""
+    fact = {"type": "date", "text": "Sáng 4/1", "value": value, "grain": "minute"}
+    [d] = load_gold(write_gold(tmp_path, [doc(facts=[fact])]))
+    assert d.facts[0].value == value
+
+
+@pytest.mark.parametrize("value", ["T9:15", "2024-13", "-", "2024-01-05T25"])
+def test_a_date_value_outside_the_contract_is_refused(tmp_path, value):
+    path = write_gold(tmp_path, [doc(facts=[{"type": "date", "text": "Sáng 4/1", "value": value}])])
+    assert problems(path) == [
+        f"{path}:1: fact 1 (date): 'value' {value!r} is not an ISO date, month, year, quarter, time or interval"]
+
+
+def test_gold_error_is_a_problems_error():
+    from vnfacts.errors import ProblemsError, VnfactsError
+    assert issubclass(GoldError, ProblemsError) and issubclass(GoldError, VnfactsError)
+    assert GoldError(["a:1: x", "a:2: y"]).problems == ["a:1: x", "a:2: y"]

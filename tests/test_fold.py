@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnfacts.fold import _CHAR_MAP, fold_for_matching
+from vnfacts.text.fold import _CHAR_MAP, fold_for_matching
 
 
 @pytest.mark.parametrize("old,new", [

@@ -65,8 +65,8 @@ def test_runaway_user_rule_is_refused_at_load(tmp_path):
 
 
 def test_runaway_rule_on_a_document_stops_with_its_name(tmp_path, monkeypatch):
-    import vnfacts.match
-    monkeypatch.setattr(vnfacts.match, "RULE_TIMEOUT", 0.05)
+    import vnfacts.rules.match
+    monkeypatch.setattr(vnfacts.rules.match, "RULE_TIMEOUT", 0.05)
     path = tmp_path / "runaway.yaml"
     path.write_text(RUNAWAY, encoding="utf-8")
     ex = Extractor([path])

@@ -4,9 +4,9 @@ import time
 
 import pytest
 
-from vnfacts.decode import decode_bytes
-from vnfacts.encodings import cp1258, tcvn3, vni
-from vnfacts.html import declared_charset, html_to_text, iso_date, looks_like_html
+from vnfacts.input.decode import decode_bytes
+from vnfacts.input.encodings import cp1258, tcvn3, vni
+from vnfacts.input.html import declared_charset, html_to_text, iso_date, looks_like_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="{charset}">

@@ -5,8 +5,10 @@ in rules/officials.yaml (run by test_rule_examples.py); these tests look at whol
 """
 import pytest
 
-from vnfacts.normalize.names import NameContext, capitalized, looks_foreign, name_start
-from vnfacts.stages.people import _distinct_titles, _refers_to, byline_authors
+from vnfacts.text.names import NameContext, capitalized, looks_foreign, name_start
+from vnfacts.header import byline_authors
+from vnfacts.people.mentions import refers_to as _refers_to
+from vnfacts.people.merge import _distinct_titles
 from vnfacts.text import Token
 
 
@@ -166,7 +168,7 @@ def test_distinct_titles_keep_the_longer_one():
 
 
 def test_extraction_only_tags_lines_with_a_title_or_honorific(extractor, monkeypatch):
-    from vnfacts import text as text_module
+    from vnfacts.text import line as text_module
     tagged = []
     real = text_module.pos_tagged
     monkeypatch.setattr(text_module, "pos_tagged", lambda line, offset=0: tagged.append(line) or real(line, offset))
@@ -192,22 +194,7 @@ def test_a_predicate_without_a_named_holder_is_nobody(extractor, text):
     assert officials(extractor.extract(text)) == []
 
 
-# -- known misses: each entry fails today; a fix that makes one pass must move it ------------
-
-KNOWN_MISSES = [
-    # a one-syllable foreign name after a title
-    ("Cố Chủ tịch Lee đã lãnh đạo tập đoàn nhiều năm.", [("Lee", ["Chủ tịch"])]),
-    # a job described in lowercase words, not a title of the lexicon
-    ("ông Trần Minh Phú, công chức tư pháp phường, cho biết.", [("Trần Minh Phú", ["công chức tư pháp phường"])]),
-    # a body named with lowercase words outside ORG_WORD
-    ("Viện trưởng Viện nghiên cứu kinh tế Trần Văn Bảy phát biểu.", [("Trần Văn Bảy", ["Viện trưởng Viện nghiên cứu kinh tế"])]),
-]
-
-
-@pytest.mark.parametrize("text,expected", KNOWN_MISSES, ids=[m[1][0][0] for m in KNOWN_MISSES])
-@pytest.mark.xfail(strict=True, reason="known miss, see docs/officials.md")
-def test_known_misses(extractor, text, expected):
-    assert officials(extractor.extract(text)) == expected
+# -- known misses of the rules are `misses:` in rules/officials.yaml (strict xfails) ---------------
 
 
 @pytest.mark.xfail(strict=True, reason="the merged list compares titles as written: BCH is not spelled out")

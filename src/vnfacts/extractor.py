@@ -1,4 +1,10 @@
-"""The pipeline for one text: NFC -> tokens (lazily) -> rules -> normalizers -> overlaps."""
+"""The pipeline for one text, as an explicit tuple of stages:
+
+    header (publication date, byline) ─ rules (every match, normalized) ─ resolve (final facts)
+      ─ people (mentions merged into people) ─ Document
+
+Each stage reads the `Draft` (draft.py) and fills its own part of it.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -6,13 +12,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from . import stages
-from .match import candidates
+from .draft import Draft, Stage
+from .header import byline, publication_date
 from .model import Document
-from .resolve import resolve
+from .people.merge import people
+from .resolve import resolve_stage
 from .rules import RuleSet, cached_ruleset
-from .stages import Draft
+from .rules.match import match_rules
 from .text import TextView, nfc
+
+#: The stages every extraction runs, in order (spaCy's `nlp.pipe_names` is the model).
+DEFAULT_STAGES: tuple[Stage, ...] = (publication_date, byline, match_rules, resolve_stage, people)
 
 
 def as_date(published: str | date | None) -> date | None:
@@ -28,19 +38,19 @@ class Extractor:
     >>> ex = Extractor()
     >>> [f.value for f in ex.extract("Tổng vốn hơn 27 tỷ đồng.").facts]
     [27000000000]
+    >>> [stage.__name__ for stage in ex.stages]
+    ['publication_date', 'byline', 'match_rules', 'resolve_stage', 'people']
     """
 
-    def __init__(self, rules: Sequence[str | Path] = (), *, builtin: bool = True, ruleset: RuleSet | None = None):
+    def __init__(self, rules: Sequence[str | Path] = (), *, builtin: bool = True, ruleset: RuleSet | None = None,
+                 stages: Sequence[Stage] = DEFAULT_STAGES):
         self.ruleset = ruleset or cached_ruleset(tuple(str(p) for p in rules), builtin)
-        stages.load_builtin()
+        self.stages = tuple(stages)
 
     def extract(self, text: str, published: str | date | None = None, source: str | None = None) -> Document:
         given = as_date(published)
-        draft = Draft(TextView(nfc(text)), given, published_given=given is not None)
-        for run_stage in stages.BEFORE:
-            run_stage(draft)
-        draft.facts = resolve(candidates(self.ruleset, draft.view, draft.published))
-        for run_stage in stages.AFTER:
+        draft = Draft(TextView(nfc(text)), self.ruleset, given, published_given=given is not None)
+        for run_stage in self.stages:
             run_stage(draft)
         return Document(
             text=draft.text,

@@ -6,14 +6,9 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-import regex
-
+from .isodate import is_iso_date
 from .model import Document
 
-ISO_DATE = regex.compile(
-    r"^(?:(?:\d{4}|-)(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2})?)?)?))?|T\d{2}(?::\d{2})?)"
-    r"(?:/(?:\d{4}|-)(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2})?)?)?))?)?$"
-)
 NUMERIC_TYPES = ("percent", "money", "quantity")
 
 
@@ -33,7 +28,7 @@ def problems(doc: Document) -> list[str]:
                 v = getattr(f, name)
                 if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
                     out.append(f"{f.rule}: {name} {v!r} is not an exact number")
-        if f.type == "date" and not (isinstance(f.value, str) and ISO_DATE.match(f.value)):
+        if f.type == "date" and not is_iso_date(f.value):
             out.append(f"{f.rule}: date value {f.value!r} is not ISO 8601")
     data = doc.to_dict()
     try:

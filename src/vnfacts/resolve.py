@@ -1,16 +1,25 @@
-"""Overlap resolution: of matches that overlap, the longer wins, then the higher priority.
+"""The resolve stage: which candidates become facts, and where they end. Its decisions are final.
 
-Types in one layer compete for the same characters: a span of digits is a percent, or money,
-or a date, or part of a document number, never two of them. Names and organizations live in
-their own layers, so an official may contain an organization.
+1. Overlaps: of matches that overlap, the longer wins, then the higher priority. Types in one
+   layer compete for the same characters: a span of digits is a percent, or money, or a date,
+   or part of a document number, never two of them. Names, organizations and places live in
+   their own layers, so an official may contain an organization.
+2. Nobody on the byline (the header stage found it) is an official or a person.
+3. An official named by one word only ("Bộ trưởng Dung", "Chủ tịch HĐQT Saigonbank") is kept
+   only when the article names that person in full or with an honorific ("ông Biden").
+4. An organization or a place may not swallow a person's name: one that runs into a name ends
+   before it ("UBND tỉnh Quảng Bình Trần Phong" -> "UBND tỉnh Quảng Bình").
 """
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from dataclasses import replace
+from typing import Any, Iterable
 
-from .match import Candidate
+from .draft import Draft
 from .model import Fact
+from .people.mentions import PEOPLE, full_names
+from .rules.match import Candidate
 
 LAYERS = {
     "official": "people", "person": "people",
@@ -22,6 +31,15 @@ VALUE_LAYER = "value"  # percent, money, quantity, date, duration, document, and
 
 def layer_of(fact_type: str) -> str:
     return LAYERS.get(fact_type, VALUE_LAYER)
+
+
+def resolve_stage(draft: Draft) -> None:
+    """The resolve stage: the draft's candidates become its final facts (see the module doc)."""
+    facts = resolve(draft.candidates)
+    if draft.byline:
+        start, end = draft.byline
+        facts = [f for f in facts if not (f.type in PEOPLE and start <= f.start < end)]
+    draft.facts = _outside_names(_named_enough(facts), draft.text)
 
 
 def resolve(candidates: Iterable[Candidate]) -> list[Fact]:
@@ -42,6 +60,48 @@ def resolve(candidates: Iterable[Candidate]) -> list[Fact]:
             kept.append(f)
     kept.sort(key=lambda f: (f.start, f.end, f.type))
     return kept
+
+
+def _named_enough(facts: list[Fact]) -> list[Fact]:
+    """Drop an official named by one word that names nobody of the article in full and nobody
+    named with an honorific."""
+    full = full_names(facts)
+    with_honorific = {full[i] for i, f in enumerate(facts) if f.type == "person" and i in full}
+    return [f for i, f in enumerate(facts)
+            if not (f.type == "official" and i in full and full[i] == f.name and " " not in f.name
+                    and f.name not in with_honorific)]
+
+
+def _name_span(f: Fact) -> tuple[int, int]:
+    at = f.text.rfind(f.name) if f.text.endswith(f.name) else f.text.find(f.name)
+    return (f.start + at, f.start + at + len(f.name)) if at >= 0 else (f.start, f.end)
+
+
+def _drop_words(value: Any, count: int) -> Any:
+    return " ".join(value.split()[:-count]) if isinstance(value, str) and count else value
+
+
+def _outside_names(facts: list[Fact], text: str) -> list[Fact]:
+    """Organizations and locations end before a person's name they ran into."""
+    names = [_name_span(f) for f in facts if f.type in PEOPLE and f.name]
+    out = []
+    for f in facts:
+        if f.type in ("organization", "location"):
+            for ns, ne in names:
+                if ns <= f.start < ne:
+                    f = None
+                    break
+                if f.start < ns < f.end:
+                    cut = len(text[f.start:ns].rstrip(" ,–-"))
+                    gone = len(f.text[cut:].split())
+                    if cut == 0 or gone >= len(str(f.value).split()):
+                        f = None
+                        break
+                    f = replace(f, text=f.text[:cut], end=f.start + cut, value=_drop_words(f.value, gone),
+                                expanded=_drop_words(f.expanded, gone))
+        if f is not None:
+            out.append(f)
+    return out
 
 
 class _Spans:

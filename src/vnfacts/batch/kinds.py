@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Sequence
 
-from ..decode import HTML_SUFFIXES
+from ..input.decode import HTML_SUFFIXES
 
 TEXT_SUFFIXES = (".txt", ".text") + HTML_SUFFIXES
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")

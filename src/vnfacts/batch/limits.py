@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from ..decode import MAX_BYTES
+from ..input.decode import MAX_BYTES
 
 #: The per-document default, in bytes (--max-bytes).
 DEFAULT_MAX_BYTES = MAX_BYTES

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Sequence, Union
 
-from ..decode import decode_bytes
+from ..input.decode import decode_bytes
 from ..errors import InputError, RuleTimeout
 from ..extractor import Extractor, as_date
 from ..model import Document

@@ -11,7 +11,8 @@ from contextlib import ExitStack
 
 import click
 
-from .options import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_USAGE, load_extractor, parse_types, quiet_pipe, rules_option, warn
+from .options import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_USAGE, load_extractor, output_options, parse_types, quiet_pipe,
+                      rules_option, warn)
 
 
 
@@ -45,9 +46,8 @@ class ByteSize(click.ParamType):
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["jsonl", "csv"]), default=None,
-              help="jsonl: one document per line; csv: one row per fact [default: csv for -o *.csv, else jsonl].")
-@click.option("--types", metavar="TYPE[,TYPE...]", help="Only these fact types, e.g. --types money,percent.")
+@output_options(("jsonl", "csv"), format_help="jsonl: one document per line; csv: one row per fact "
+                                              "[default: csv for -o *.csv, else jsonl].")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: the number of CPUs].")
 @click.option("--resume", is_flag=True, help="Skip documents already in the -o FILE and finish the run.")
@@ -88,7 +88,7 @@ def batch(inputs, output, fmt, types, workers, resume, globs, text_field, id_fie
     """
     if scheduler or task_size:
         settings = _settings(globs, text_field, id_field, published_field, max_bytes)
-        code = _run_on_cluster(inputs, settings, output=output, fmt=fmt, wanted=parse_types(types), workers=workers,
+        code = _run_on_cluster(inputs, settings, output=output, fmt=fmt, types=types, workers=workers,
                                resume=resume, quiet=quiet, rule_paths=rule_paths, scheduler=scheduler,
                                task_size=task_size)
         if code:
@@ -99,8 +99,9 @@ def batch(inputs, output, fmt, types, workers, resume, globs, text_field, id_fie
         raise click.UsageError("--resume needs an output file (-o FILE) to resume")
     extractor = load_extractor(rule_paths)
     settings = _settings(globs, text_field, id_field, published_field, max_bytes)
-    code = _run(inputs, settings, extractor, output=output, fmt=fmt, wanted=parse_types(types),
-                workers=workers, resume=resume, quiet=quiet, rule_paths=rule_paths)
+    wanted = parse_types(types, extractor.ruleset.types)
+    code = _run(inputs, settings, extractor, output=output, fmt=fmt, wanted=wanted, workers=workers, resume=resume,
+                quiet=quiet, rule_paths=rule_paths)
     if code:
         sys.exit(code)
 
@@ -112,7 +113,7 @@ def _settings(globs, text_field, id_field, published_field, max_bytes):
                     published_field=published_field, max_bytes=max_bytes)
 
 
-def _run_on_cluster(inputs, settings, *, output, fmt, wanted, workers, resume, quiet, rule_paths, scheduler,
+def _run_on_cluster(inputs, settings, *, output, fmt, types, workers, resume, quiet, rule_paths, scheduler,
                     task_size) -> int:
     """A run on a Dask cluster (vnfacts.batch.cluster); returns the exit code."""
     if not scheduler:
@@ -124,8 +125,9 @@ def _run_on_cluster(inputs, settings, *, output, fmt, wanted, workers, resume, q
     if workers:
         raise click.UsageError("--workers is for local runs; with --scheduler, the cluster's workers do the work "
                                "(local:N starts N)")
-    if rule_paths:
-        load_extractor(rule_paths)  # rule errors are said here, once, not by every worker
+    wanted = None
+    if rule_paths or types:  # rule errors and unknown types are said here, once, not by every worker
+        wanted = parse_types(types, load_extractor(rule_paths).ruleset.types)
     try:
         from ..batch.cluster import ClusterError, ClusterRun, Job, Rules, run_on_cluster
     except ImportError as exc:

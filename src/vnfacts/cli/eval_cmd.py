@@ -11,20 +11,10 @@ import sys
 
 import click
 
-from ..evaluate import GoldError, evaluate, gold_types, load_gold, vnfacts_predictor
+from ..evaluate import evaluate, gold_types, load_gold, vnfacts_predictor
 from ..evaluate.report import ordered
 from ..evaluate.table import write_table
-from .options import EXIT_INPUT, EXIT_USAGE, load_extractor, quiet_pipe, warn
-
-
-class GoldFileError(click.ClickException):
-    """Gold problems, one `file:line: ...` line each, exit code 2."""
-
-    exit_code = EXIT_USAGE
-
-    def show(self, file=None) -> None:
-        for line in self.message.splitlines():
-            click.echo(f"vnfacts: {line}", err=True)
+from .options import EXIT_INPUT, load_extractor, output_options, parse_types, quiet_pipe, warn
 
 
 def parse_floor(ctx, param, values: tuple[str, ...]) -> dict[str, float]:
@@ -44,10 +34,9 @@ def parse_floor(ctx, param, values: tuple[str, ...]) -> dict[str, float]:
 
 @click.command("eval")
 @click.argument("gold", metavar="GOLD")
-@click.option("--types", "types", multiple=True, metavar="TYPE[,TYPE...]",
-              help="Score only these fact types, e.g. --types money,percent [default: every type in the gold].")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table: figures then every miss and false hit; json: one object for tools.")
+@output_options(("table", "json"), default="table",
+                format_help="table: figures then every miss and false hit; json: one object for tools.",
+                types_help="Score only these fact types, e.g. --types money,percent [default: every type in the gold].")
 @click.option("--min-f1", "floors", multiple=True, metavar="TYPE=X", callback=parse_floor,
               help="Exit 1 when TYPE's F1 (or 'overall') is under X; repeatable, for CI.")
 @quiet_pipe
@@ -64,16 +53,15 @@ def eval_command(gold, types, fmt, floors):
       vnfacts eval samples/gold --format json | jq '.types.money.f1'
       vnfacts eval samples/gold --min-f1 money=0.9 --min-f1 overall=0.6
     """
-    try:
-        docs = load_gold(gold)
-    except GoldError as exc:
-        raise GoldFileError(str(exc)) from None
-    scored = _scored_types(types, gold_types(docs))
+    docs = load_gold(gold)
+    extractor = load_extractor(())
+    in_gold = gold_types(docs)
+    scored = _scored_types(parse_types(types, set(extractor.ruleset.types) | in_gold), in_gold)
     unknown = sorted(set(floors) - set(scored) - {"overall"})
     if unknown:
         raise click.BadParameter(f"no scored type {', '.join(unknown)} (scored: {', '.join(scored)}, overall)",
                                  param_hint="--min-f1")
-    report = evaluate(docs, vnfacts_predictor(load_extractor(())), scored)
+    report = evaluate(docs, vnfacts_predictor(extractor), scored)
     if fmt == "json":
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -88,10 +76,9 @@ def eval_command(gold, types, fmt, floors):
         sys.exit(EXIT_INPUT)
 
 
-def _scored_types(requested: tuple[str, ...], in_gold: set[str]) -> list[str]:
-    if not requested:
+def _scored_types(wanted: set[str] | None, in_gold: set[str]) -> list[str]:
+    if not wanted:
         return ordered(in_gold)
-    wanted = {t.strip() for item in requested for t in item.split(",") if t.strip()}
     absent = sorted(wanted - in_gold)
     if absent:
         raise click.BadParameter(f"the gold has no facts of type {', '.join(absent)} "

@@ -9,7 +9,7 @@ from typing import Iterator
 import click
 
 from ..errors import InputError, RuleTimeout
-from ..decode import check_encoding, read_input
+from ..input.decode import check_encoding, read_input
 from ..model import Document
 from ..render import renderer
 from .options import (EXIT_INPUT, load_extractor, output_options, parse_types, quiet_pipe,
@@ -27,7 +27,7 @@ def _encoding_option(ctx, param, value):
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
-@output_options
+@output_options()
 @rules_option
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date YYYY-MM-DD, the reference for partial and relative dates.")
@@ -45,7 +45,7 @@ def extract(inputs, fmt, types, rule_paths, published, explain, encoding):
       cat article.txt | vnfacts extract - --format jsonl --types money,percent
     """
     extractor = load_extractor(rule_paths)
-    wanted = parse_types(types)
+    wanted = parse_types(types, extractor.ruleset.types)
     reference = published.date() if published else None
     failed = []
 

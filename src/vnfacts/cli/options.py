@@ -1,31 +1,21 @@
 """Options and error handling shared by every command.
 
-Exit codes: 0 success; 1 some input could not be processed (the others were); 2 usage or
-rule-file errors. Messages go to stderr, one line each; stdout carries only data.
+Exit codes: 0 success; 1 some input could not be processed (the others were); 2 usage, rule-
+or gold-file errors. Messages go to stderr, one line each; stdout carries only data.
 """
 from __future__ import annotations
 
 import functools
 import sys
-from typing import Callable
+from typing import Callable, Iterable, Sequence
 
 import click
 
-from ..errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_USAGE, RuleError  # noqa: F401 - the commands import them from here
+from ..errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_USAGE, ProblemsError, RuleError  # noqa: F401 - the commands import them from here
 from ..extractor import Extractor
 from ..render import FORMATS
 from ..rules import RuleSet, rule_files
-
-
-
-class RuleFileError(click.ClickException):
-    """Rule problems, one `path:line: rule <id>: ...` line each, exit code 2."""
-
-    exit_code = EXIT_USAGE
-
-    def show(self, file=None) -> None:  # one line per problem, no "Error:" prefix on each
-        for line in self.message.splitlines():
-            click.echo(f"vnfacts: {line}", err=True)
+from ..suggest import closest
 
 
 def warn(message: str) -> None:
@@ -39,39 +29,58 @@ def rules_option(fn: Callable) -> Callable:
     )(fn)
 
 
-def output_options(fn: Callable) -> Callable:
-    """--format and --types, the same on every command that prints facts."""
-    fn = click.option(
-        "--types", "types", metavar="TYPE[,TYPE...]",
-        help="Only these fact types, e.g. --types money,percent.",
-    )(fn)
-    fn = click.option(
-        "--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
-        help="Output format [default: table on a terminal, jsonl when piped].",
-    )(fn)
-    return fn
+def output_options(formats: Sequence[str] = FORMATS, *, default: str | None = None,
+                   format_help: str = "Output format [default: table on a terminal, jsonl when piped].",
+                   types_help: str = "Only these fact types, e.g. --types money,percent (repeatable).") -> Callable:
+    """--format/-f (one of `formats`, else `default`) and --types, declared once for every command.
+
+    The command receives `fmt` and `types`, a tuple of the values given (--types is
+    repeatable and comma-separated), which parse_types reads.
+    """
+
+    def decorate(fn: Callable) -> Callable:
+        fn = click.option("--types", "types", multiple=True, metavar="TYPE[,TYPE...]", help=types_help)(fn)
+        return click.option("--format", "-f", "fmt", type=click.Choice(formats), default=default,
+                            show_default=default is not None, help=format_help)(fn)
+
+    return decorate
 
 
 def resolve_format(fmt: str | None) -> str:
     return fmt or ("table" if sys.stdout.isatty() else "jsonl")
 
 
-def parse_types(types: str | None) -> set[str] | None:
-    return {t.strip() for t in types.split(",") if t.strip()} if types else None
+def parse_types(values: Sequence[str], known: Iterable[str]) -> set[str] | None:
+    """The fact types of --types (None: all of them); a type not in `known` is a usage error.
+
+    >>> sorted(parse_types(("money, percent", "date"), ["date", "money", "percent"]))
+    ['date', 'money', 'percent']
+    >>> parse_types((), ["money"]) is None and parse_types(("",), ["money"]) is None
+    True
+    >>> parse_types(("mony",), ["date", "money"])
+    Traceback (most recent call last):
+    click.exceptions.BadParameter: unknown fact type 'mony' (did you mean 'money'? known: date, money)
+    """
+    wanted = {t.strip() for value in values for t in value.split(",") if t.strip()}
+    known = sorted(set(known))
+    unknown = sorted(wanted - set(known))
+    if unknown:
+        near = closest(unknown[0], known)
+        hint = f"did you mean {near!r}? " if near else ""
+        raise click.BadParameter(f"unknown fact type {unknown[0]!r} ({hint}known: {', '.join(known)})",
+                                 param_hint="'--types'")
+    return wanted or None
 
 
 def load_extractor(rule_paths: tuple[str, ...], *, check_examples: bool = True) -> Extractor:
     """The shipped rules plus the user's; a user file whose examples fail is a rule error too."""
-    from ..ruletest import failures  # only needed when the user brings rules
+    from ..rules.selftest import failures  # only needed when the user brings rules
 
-    try:
-        extractor = Extractor(rule_paths)
-    except RuleError as exc:
-        raise RuleFileError(str(exc)) from None
+    extractor = Extractor(rule_paths)
     if rule_paths and check_examples:
         problems = failures(extractor, rules_from(extractor.ruleset, rule_paths))
         if problems:
-            raise RuleFileError("\n".join(problems))
+            raise RuleError(problems)
     return extractor
 
 
@@ -82,12 +91,18 @@ def rules_from(ruleset: RuleSet, paths) -> RuleSet:
 
 
 def quiet_pipe(fn: Callable) -> Callable:
-    """A closed pipe (`| head`) or Ctrl-C ends the command quietly, never with a traceback."""
+    """Every command's way out without a traceback: a list of problems (rule or gold files) is
+    printed one `vnfacts: ...` line each, exit code 2; a closed pipe (`| head`) ends quietly;
+    Ctrl-C says "interrupted"."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except ProblemsError as exc:
+            for line in exc.problems:
+                warn(line)
+            sys.exit(EXIT_USAGE)
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(0)

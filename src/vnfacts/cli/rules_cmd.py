@@ -8,8 +8,8 @@ from rich.table import Table
 from ..errors import RuleError
 from ..extractor import Extractor
 from ..rules import load_ruleset
-from ..ruletest import cases, failures
-from .options import RuleFileError, load_extractor, quiet_pipe, rules_from, rules_option
+from ..rules.selftest import cases, failures
+from .options import load_extractor, quiet_pipe, rules_from, rules_option
 
 
 @click.group()
@@ -56,7 +56,7 @@ def test_rules(rule_paths):
     problems = failures(extractor)
     total = sum(1 for _ in cases(extractor.ruleset))
     if problems:
-        raise RuleFileError("\n".join(problems + [f"{len(problems)} of {total} rule cases failed"]))
+        raise RuleError(problems + [f"{len(problems)} of {total} rule cases failed"])
     click.echo(f"{total} passed, 0 failed", err=True)
 
 
@@ -68,14 +68,11 @@ def check_rules(files):
 
     Example: vnfacts rules check my-rules/money.yaml
     """
-    try:
-        full = load_ruleset(files, strict=True)
-    except RuleError as exc:
-        raise RuleFileError(str(exc)) from None
+    full = load_ruleset(files, strict=True)
     extractor = Extractor(ruleset=full)
     mine = rules_from(full, files)
     problems = failures(extractor, mine)
     if problems:
-        raise RuleFileError("\n".join(problems))
+        raise RuleError(problems)
     n = sum(1 for _ in cases(mine))
     click.echo(f"ok: {len(mine.rules)} rules, {n} examples and negatives pass", err=True)

@@ -6,13 +6,12 @@ an optional `published` date, the expected `facts` and an optional `ignore` list
 (a `review` record, notes) are kept out of the way, unless they look like a misspelt key
 ("ignroe", "curency"): that is an error.
 
-Every problem is a `GoldError` whose message is one line per problem, each naming
-`file:line`, so a whole gold file is checked at once. Numbers are read exactly: 104.65 in
+Every problem is a line of one `GoldError` (a ProblemsError), each naming `file:line`, so a
+whole gold file is checked at once. Numbers are read exactly: 104.65 in
 the file is `Decimal('104.65')`, never a float.
 """
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass, field, fields
@@ -21,9 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..decode import read_input
-from ..errors import InputError, VnfactsError
+from ..input.decode import read_input
+from ..errors import InputError, ProblemsError
+from ..isodate import is_iso_date
 from ..model import Fact
+from ..suggest import did_you_mean
 from ..text import nfc
 
 DOC_KEYS = ("id", "text", "path", "published", "facts", "ignore")
@@ -31,16 +32,13 @@ FACT_KEYS = frozenset(f.name for f in fields(Fact)) - {"rule"}
 NUMERIC_TYPES = ("percent", "money", "quantity")
 #: Keys a fact of the type must carry besides `type` and `value`.
 REQUIRED = {"money": ("currency",), "quantity": ("unit",)}
-_DATE_PART = r"(?:\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2})?)?)?))?|--\d{2}(?:-\d{2})?)"
-DATE_VALUE = re.compile(rf"{_DATE_PART}(?:/{_DATE_PART})?")
+#: How close an unknown key must be to a known one to be taken for its misspelling (else it is
+#: a note, kept out of the way).
+MISSPELT = 0.75
 
 
-class GoldError(VnfactsError):
+class GoldError(ProblemsError):
     """Problems in a gold file, one `file:line: what is wrong` line each."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -186,8 +184,8 @@ def _parse_line(line: str, file: Path, where: str, problems: list[str]) -> GoldD
         problems.append(f"{where}: a gold line must be a JSON object, not {type(raw).__name__}")
         return None
     for key in raw:
-        if key not in DOC_KEYS and _suggest(key, DOC_KEYS):
-            bad(f"unknown key {key!r}{_suggest(key, DOC_KEYS)}")
+        if key not in DOC_KEYS and (hint := did_you_mean(key, DOC_KEYS, cutoff=MISSPELT)):
+            bad(f"unknown key {key!r}{hint}")
     text = _article(raw, file, bad)
     published = _published(raw.get("published"), bad)
     ignore = _ignore(raw.get("ignore", []), bad)
@@ -258,14 +256,14 @@ def _fact(item: Any, index: int, article: str | None, bad: _Problems) -> GoldFac
     label = f"fact {index} ({ftype})"
     problems_before = len(bad)
     for key in item:
-        if key not in FACT_KEYS and _suggest(key, FACT_KEYS):
-            bad(f"{label}: unknown key {key!r}{_suggest(key, FACT_KEYS)}")
+        if key not in FACT_KEYS and (hint := did_you_mean(key, FACT_KEYS, cutoff=MISSPELT)):
+            bad(f"{label}: unknown key {key!r}{hint}")
     value = item.get("value", item.get("name") if ftype == "official" else None)
     if value is None:
         bad(f"{label}: missing 'value'")
     elif ftype in NUMERIC_TYPES and not _is_number(value):
         bad(f"{label}: 'value' must be a number, not {value!r}")
-    elif ftype == "date" and not (isinstance(value, str) and DATE_VALUE.fullmatch(value)):
+    elif ftype == "date" and not is_iso_date(value):
         bad(f"{label}: 'value' {value!r} is not an ISO date, month, year, quarter, time or interval")
     elif ftype == "official":
         _check_official(item, value, label, bad)
@@ -314,8 +312,3 @@ def _offsets(item: dict, text: str | None, article: str | None, label: str,
 def _is_number(v: Any) -> bool:
     return type(v) in (int, Decimal)
 
-
-def _suggest(word: str, choices) -> str:
-    """' (did you mean ...?)' for a likely misspelling of a known key, else ''."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from .encodings import cp1258, tcvn3, vni
 from .encodings.detect import Undecodable, detect
-from .errors import InputError
+from ..errors import InputError
 from .html import declared_charset, html_to_text, looks_like_html
-from .text import nfc
+from ..text import nfc
 
 #: The largest input read, in bytes (a guard against runaway files, not a style limit).
 MAX_BYTES = 20 * 1024 * 1024

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import MatchInfo, normalizer
-from .calendar import PARTS_OF_DAY, When, hour_of_day, interval, nearest_year
-from .numerals import parse_amount
+from ..calendar.points import When, hour_of_day, interval, nearest_year
+from .contract import MatchInfo, Result, declare, one
+from .numerals import Numerals
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -32,8 +32,14 @@ def _year(m: MatchInfo, name: str) -> int | None:
 
 
 def part_of_day(m: MatchInfo) -> str | None:
-    word = m.group("part")
-    return PARTS_OF_DAY.get(" ".join(word.lower().split())) if word else None
+    """The part of day the `part` group names (lexicon PART_OF_DAY: "sáng" -> morning)."""
+    return m.lookup("PART_OF_DAY", m.group("part"))
+
+
+def _month_name(m: MatchInfo) -> int | None:
+    """A month spelled out ("tháng Chín"), from the lexicon MONTH_NAME."""
+    key = m.lookup("MONTH_NAME", m.group("month_name"))
+    return int(key) if key else None
 
 
 def fill_year(month: int | None, day: int | None, year: int | None, reference: date | None) -> int | None:
@@ -64,12 +70,21 @@ def date_fields(start: When, end: When | None = None, part: str | None = None) -
     return fields
 
 
-@normalizer("date")
-def date_point(m: MatchInfo) -> dict[str, Any] | None:
+DATE_FIELDS = ("value", "grain", "part_of_day")
+_POINT = ("day", "month", "month_name", "year", "quarter", "hour", "minute", "part")
+
+
+@declare("date", optional=_POINT + ("day2", "month2", "year2"), lexicons=("PART_OF_DAY", "MONTH_NAME"),
+         returns=DATE_FIELDS)
+def date_point(m: MatchInfo) -> Result | None:
     """A date, with or without year, time and part of day; an interval when `*2` groups matched."""
+    return one(_date_point(m))
+
+
+def _date_point(m: MatchInfo) -> dict[str, Any] | None:
     ref = m.published
     part = part_of_day(m)
-    day, month, quarter = _int(m, "day"), _int(m, "month"), quarter_of(m)
+    day, month, quarter = _int(m, "day"), _int(m, "month") or _month_name(m), quarter_of(m)
     year = _year(m, "year")
     day2, month2, year2 = _int(m, "day2"), _int(m, "month2"), _year(m, "year2")
     hour, minute = _int(m, "hour"), _int(m, "minute")
@@ -110,8 +125,9 @@ def _time_only(hour: int, minute: int | None, part: str | None) -> dict[str, Any
     return fields
 
 
-@normalizer("date_list")
-def date_list(m: MatchInfo) -> list[dict[str, Any]] | None:
+@declare("date_list", required=("day1", "day", "month"), optional=("year", "part"), lexicons=("PART_OF_DAY",),
+         returns=DATE_FIELDS)
+def date_list(m: MatchInfo) -> list[Result] | None:
     """ "ngày 14 và 15/9": one day fact per listed day, each with its own span."""
     ref = m.published
     day1, day2, month = _int(m, "day1"), _int(m, "day"), _int(m, "month")
@@ -121,14 +137,15 @@ def date_list(m: MatchInfo) -> list[dict[str, Any]] | None:
     if first is None or second is None or day1 >= day2:
         return None
     first_end = m.spans["day1"][1]
-    return [first | {"start": m.start, "end": first_end}, second | {"start": m.spans["day"][0], "end": m.end}]
+    return [Result(first, m.start, first_end), Result(second, m.spans["day"][0], m.end)]
 
 
-@normalizer("date_period")
-def date_period(m: MatchInfo) -> dict[str, Any] | None:
+@declare("date_period", required=("count",), optional=("side", "year"), returns=DATE_FIELDS,
+         prepare=Numerals.from_lexicons)
+def date_period(m: MatchInfo) -> Result | None:
     """ "6 tháng đầu năm 2024" -> 2024-01/2024-06; "6 tháng cuối năm" -> 07/12 of the year."""
     try:
-        count = int(parse_amount(m.group("count") or ""))
+        count = int(m.prepared.parse_amount(m.group("count") or ""))
     except (ValueError, TypeError):
         return None
     year = _year(m, "year")
@@ -140,4 +157,4 @@ def date_period(m: MatchInfo) -> dict[str, Any] | None:
         start, end = When(year, 13 - count), When(year, 12)
     else:
         start, end = When(year, 1), When(year, count)
-    return date_fields(start, end)
+    return one(date_fields(start, end))

@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from ..rules.lexicon import Lexicon
-from . import MatchInfo, normalizer
+from .contract import MatchInfo, Result, declare, one
 
 _SPACES = regex.compile(r"\s+")
 _WORD = regex.compile(r"[^\s,;()]+")
@@ -79,12 +79,13 @@ def drop_trailing_verbs(text: str, verbs: Lexicon) -> str:
             return text
 
 
-@normalizer("organization")
-def organization(m: MatchInfo) -> dict[str, Any] | None:
+@declare("organization", lexicons=("ORG_VERB", "BODY_NAMED", "ABBREVIATION"), returns=("value", "expanded"))
+def organization(m: MatchInfo) -> Result | None:
+    """A body's name as written, its abbreviations spelled out in `expanded`."""
     text = drop_trailing_verbs(m.text, m.lexicons["ORG_VERB"])
     if " " not in collapse(text) and not has(m.lexicons["BODY_NAMED"], text):
         return None  # a body word alone ("Sở") names nothing
-    return name_fields(text, m.lexicons) | {"end": m.start + len(text)}
+    return one(name_fields(text, m.lexicons), end=m.start + len(text))
 
 
 # -- locations -------------------------------------------------------------------------------
@@ -115,9 +116,11 @@ def _cut_at_place(syllables: list[str], lexicons) -> int:
     return len(syllables)
 
 
-@normalizer("location")
-def location(m: MatchInfo) -> dict[str, Any] | None:
-    words = list(_NONSPACE.finditer(m.view.text, *m.spans["name"]))
+@declare("location", required=("name",), optional=("unit",),
+         lexicons=("PLACE_UNIT", "ABBREVIATION", "MUNICIPALITY", "PROVINCE"), returns=("value", "level", "expanded"))
+def location(m: MatchInfo) -> Result | None:
+    """A place with its administrative level ("tỉnh Nghệ An", "TP Vinh", "Hà Nội")."""
+    words = list(_NONSPACE.finditer(m.line.text, *m.spans["name"]))
     syllables = [w.group() for w in words]
     if not all(s[0].isupper() or not s[0].isalpha() for s in syllables):
         return None  # "tỉnh hòa bình" is not a place
@@ -127,17 +130,14 @@ def location(m: MatchInfo) -> dict[str, Any] | None:
     known = whole or place_key(name, m.lexicons)
     unit = m.group("unit")
     level = m.lookup("PLACE_UNIT", unit) if unit else known[1]
-    fields: dict[str, Any] = {"value": known[0] if known else name, "level": level, "end": end}
+    fields: dict[str, Any] = {"value": known[0] if known else name, "level": level}
     full_unit = m.lookup("ABBREVIATION", unit) if unit else None
     if full_unit:
         fields["expanded"] = f"{full_unit} {fields['value']}"
-    return fields
+    return one(fields, end=end)
 
 
 # -- documents -------------------------------------------------------------------------------
-
-_ISSUED = regex.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+\d{1,2}(?:\s*/\s*|\s+tháng\s+)\d{1,2}(?:\s*/\s*|\s+năm\s+)((?:19|20)\d\d)(?!\d)")
-
 
 def code_parts(codes: str) -> list[str]:
     """The letter codes of a document number ("NĐ-CP" -> ["NĐ", "CP"]; "NQ/TW" -> ["NQ", "TW"]).
@@ -148,8 +148,11 @@ def code_parts(codes: str) -> list[str]:
     return [p for p in regex.split(r"[-/–]", codes) if p]
 
 
-@normalizer("document")
-def document(m: MatchInfo) -> dict[str, Any] | None:
+@declare("document", required=("code", "codes", "number"), optional=("kind", "year", "issued_year"),
+         lexicons=("DOC_TYPE", "DOC_KIND"), returns=("value", "kind", "number", "year", "issuer"))
+def document(m: MatchInfo) -> Result | None:
+    """A cited legal document by its code; the year from the code or the issue date after it
+    (the rule's suffix, which the fact's text leaves out)."""
     parts = code_parts(m.group("codes"))
     code_kind = m.lookup("DOC_TYPE", parts[0])
     issuer = "-".join(parts[1:]) if code_kind else parts[0]
@@ -157,10 +160,7 @@ def document(m: MatchInfo) -> dict[str, Any] | None:
     if not kind or not issuer:
         return None
     fields: dict[str, Any] = {"value": m.group("code"), "kind": kind, "number": m.group("number"), "issuer": issuer}
-    year = m.group("year")
-    if not year and m.view is not None:
-        issued = _ISSUED.match(m.view.text, m.end)
-        year = issued.group(1) if issued else None
+    year = m.group("year") or m.group("issued_year")
     if year:
         fields["year"] = int(year)
-    return fields
+    return one(fields, end=m.spans["code"][1])

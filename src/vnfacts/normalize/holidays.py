@@ -9,13 +9,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import MatchInfo, normalizer
-from .calendar import When, nearest_year
-from .lunar import lunar_to_solar
+from .contract import MatchInfo, Result, declare, one
+from ..calendar.points import When, nearest_year
+from ..calendar.lunar import lunar_to_solar
 
 
-@normalizer("date_holiday")
-def date_holiday(m: MatchInfo) -> dict[str, Any] | None:
+@declare("date_holiday", required=("holiday",), optional=("day", "month", "year"), lexicons=("HOLIDAY",),
+         returns=("value", "grain", "lunar"))
+def date_holiday(m: MatchInfo) -> Result | None:
+    """A named day ("Quốc khánh", "Tết Trung thu"), Gregorian or lunar, as its date."""
+    return one(_holiday(m))
+
+
+def _holiday(m: MatchInfo) -> dict[str, Any] | None:
     key = m.lookup("HOLIDAY", m.group("holiday"))
     if key is None:
         return None

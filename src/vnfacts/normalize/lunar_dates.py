@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from . import MatchInfo, normalizer
-from .lunar import lunar_month_number, lunar_to_solar, month_length, year_from_can_chi
+from ..calendar.lunar import lunar_to_solar, month_length, year_of_cycle
+from .contract import MatchInfo, Result, declare, one
 
 
 def _lunar_year(m: MatchInfo, month: int, day: int) -> int | None:
@@ -24,10 +24,7 @@ def _lunar_year(m: MatchInfo, month: int, day: int) -> int | None:
         near = written or (ref.year if ref else None)
         if near is None:
             return None
-        try:
-            return year_from_can_chi(m.group("canchi"), near)
-        except ValueError:
-            return None
+        return can_chi_year(m.lexicons, m.group("canchi"), near)
     if written is not None:
         return written
     if ref is None:
@@ -41,18 +38,45 @@ def _lunar_year(m: MatchInfo, month: int, day: int) -> int | None:
     return min(candidates)[1] if candidates else None
 
 
-def _month(m: MatchInfo) -> int | None:
-    word = m.group("lmonth")
-    if word is None:
-        return 1 if (m.group("tetday") or m.group("tet")) else None
+def can_chi_year(lexicons, name: str, near: int) -> int | None:
+    """The year a can-chi name (lexicons CAN and CHI) gives nearest to `near`, or None.
+
+    >>> from vnfacts.rules import cached_ruleset
+    >>> lex = cached_ruleset().lexicons
+    >>> can_chi_year(lex, "Quý Mão", 2024), can_chi_year(lex, "Giáp Sửu", 2024)
+    (2023, None)
+    """
+    words = name.split()
+    if len(words) != 2:
+        return None
+    stem, branch = lexicons["CAN"].key_of(words[0]), lexicons["CHI"].key_of(words[1])
+    if stem is None or branch is None:
+        return None
     try:
-        return lunar_month_number(word)
+        return year_of_cycle(int(stem), int(branch), near)
     except ValueError:
         return None
 
 
-@normalizer("date_lunar")
-def date_lunar(m: MatchInfo) -> dict[str, Any] | None:
+def _month(m: MatchInfo) -> int | None:
+    """The lunar month: its name (lexicon LUNAR_MONTH), its number, or Tết's first month."""
+    word = m.group("lmonth")
+    if word is None:
+        return 1 if (m.group("tetday") or m.group("tet")) else None
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else None
+    key = m.lookup("LUNAR_MONTH", word)
+    return int(key) if key else None
+
+
+@declare("date_lunar", optional=("lday", "lmonth", "canchi", "year", "tetday", "ram", "tet"),
+         lexicons=("LUNAR_MONTH", "CAN", "CHI"), returns=("value", "grain", "lunar"))
+def date_lunar(m: MatchInfo) -> Result | None:
+    """A lunar date, Tết or a lunar month, as its Gregorian date with the lunar reading."""
+    return one(_lunar(m))
+
+
+def _lunar(m: MatchInfo) -> dict[str, Any] | None:
     month = _month(m)
     if month is None:
         return None

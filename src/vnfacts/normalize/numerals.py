@@ -1,22 +1,21 @@
 """Vietnamese numbers: digits with "." thousands and "," decimals, spelled-out numbers, scale words.
 
-All arithmetic is exact (int or Decimal); a whole number always comes back as int.
+All arithmetic is exact (int or Decimal); a whole number always comes back as int. The words
+(digits, their places, scales) live in rules/lexicon.yaml as keyed lexicons (DIGIT_WORD,
+DIGIT_AFTER_TENS, NUMBER_PLACE, SCALE_WORD, HALF_WORD); `Numerals` reads them from a rule set.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Union
+from typing import Mapping, Union
 
 import regex
 
+from ..text.fold import lookup_form as fold
+
 Number = Union[int, Decimal]
 
-SCALES = {"nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
-
-_DIGITS = {
-    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
-    "nhăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
-}
 _WORD = regex.compile(r"\d[\d.,]*|\w+", regex.UNICODE)
 
 
@@ -60,80 +59,102 @@ def parse_digits(s: str) -> Number:
     raise ValueError(f"not a number: {s!r}")
 
 
-def parse_spelled(words: list[str]) -> int:
-    """Value of a spelled-out number below one thousand.
+@dataclass(frozen=True)
+class Numerals:
+    """Number words read from a rule set's lexicons, and the parsers that use them.
 
-    >>> parse_spelled("hai mươi lăm".split()), parse_spelled("ba trăm linh năm".split())
+    >>> from vnfacts.rules import cached_ruleset
+    >>> nums = Numerals.from_lexicons(cached_ruleset().lexicons)
+    >>> nums.parse_spelled("hai mươi lăm".split()), nums.parse_spelled("ba trăm linh năm".split())
     (25, 305)
-    >>> parse_spelled("mười lăm".split()), parse_spelled("hai mươi mốt".split()), parse_spelled(["tư"])
+    >>> nums.parse_spelled("mười lăm".split()), nums.parse_spelled("hai mươi mốt".split()), nums.parse_spelled(["tư"])
     (15, 21, 4)
-    """
-    hundreds = tens = 0
-    pending: int | None = None
-    for w in words:
-        w = w.lower()
-        if w == "trăm":
-            hundreds = (1 if pending is None else pending) * 100
-            pending = None
-        elif w == "mươi":
-            tens = (1 if pending is None else pending) * 10
-            pending = None
-        elif w == "mười":
-            tens = 10
-        elif w in ("linh", "lẻ"):
-            continue
-        elif w in _DIGITS:
-            pending = _DIGITS[w]
-        else:
-            raise ValueError(f"not a number word: {w!r}")
-    return hundreds + tens + (pending or 0)
-
-
-def parse_amount(text: str) -> Number:
-    """Value of a number with optional scale words, digits or spelled out.
-
-    >>> parse_amount("2.340 tỷ 150 triệu"), parse_amount("hai nghìn tỷ"), parse_amount("1,55 triệu")
+    >>> nums.parse_amount("2.340 tỷ 150 triệu"), nums.parse_amount("hai nghìn tỷ"), nums.parse_amount("1,55 triệu")
     (2340150000000, 2000000000000, 1550000)
-    >>> parse_amount("hai triệu rưỡi"), parse_amount("một trăm rưỡi"), parse_amount("45 ngàn")
+    >>> nums.parse_amount("hai triệu rưỡi"), nums.parse_amount("một trăm rưỡi"), nums.parse_amount("45 ngàn")
     (2500000, 150, 45000)
     """
-    total: Number = 0
-    group: Number = 0
-    largest = 1  # largest scale already folded into total
-    last_scale = 1
-    spelled: list[str] = []
 
-    def flush_spelled() -> None:
-        nonlocal group
-        if spelled:
-            group += parse_spelled(spelled)
-            spelled.clear()
+    digits: Mapping[str, int]  # folded word -> value: "một" 1, "tư" 4, "mười" 10
+    places: Mapping[str, str]  # folded word -> tens, hundreds, zero_tens
+    scales: Mapping[str, int]  # folded word -> 1000, 10**6, ...
+    halves: frozenset[str]  # "rưỡi"
+    scale_tail: regex.Pattern  # scale words ending a text: "300 đến 500 triệu"
 
-    for word in _WORD.findall(text):
-        low = word.lower()
-        if word[0].isdigit():
-            flush_spelled()
-            group += parse_digits(word)
-        elif low in SCALES:
-            flush_spelled()
-            scale = SCALES[low]
-            if group == 0 and total == 0:
-                group = 1
-            if total and scale > largest:
-                total = (total + group) * scale
+    @classmethod
+    def from_lexicons(cls, lexicons: Mapping) -> "Numerals":
+        digits = {w: int(k) for name in ("DIGIT_WORD", "DIGIT_AFTER_TENS") for w, k in lexicons[name].forms.items()}
+        scales = {w: int(k) for w, k in lexicons["SCALE_WORD"].forms.items()}
+        tail = regex.compile(rf"(?:\s*{lexicons['SCALE_WORD'].pattern()}(?!\w))+\s*$", regex.IGNORECASE)
+        return cls(digits, dict(lexicons["NUMBER_PLACE"].forms), scales,
+                   frozenset(lexicons["HALF_WORD"].forms), tail)
+
+    def parse_spelled(self, words: list[str]) -> int:
+        """Value of a spelled-out number below one thousand (ValueError for other words)."""
+        hundreds = tens = 0
+        pending: int | None = None
+        for w in words:
+            key = fold(w)
+            place = self.places.get(key)
+            if place == "hundreds":
+                hundreds = (1 if pending is None else pending) * 100
+                pending = None
+            elif place == "tens":
+                tens = (1 if pending is None else pending) * 10
+                pending = None
+            elif place == "zero_tens":
+                continue
+            elif self.digits.get(key) == 10:  # "mười": one ten
+                tens = 10
+            elif key in self.digits:
+                pending = self.digits[key]
             else:
-                total += group * scale
-            largest = max(largest, scale)
-            last_scale = scale
-            group = 0
-        elif low == "rưỡi":
-            if spelled:  # "một trăm rưỡi": half of the last spelled multiplier
-                unit = 100 if "trăm" in (w.lower() for w in spelled) else 10
+                raise ValueError(f"not a number word: {w!r}")
+        return hundreds + tens + (pending or 0)
+
+    def parse_amount(self, text: str) -> Number:
+        """Value of a number with optional scale words, digits or spelled out."""
+        total: Number = 0
+        group: Number = 0
+        largest = 1  # largest scale already folded into total
+        last_scale = 1
+        spelled: list[str] = []
+
+        def flush_spelled() -> None:
+            nonlocal group
+            if spelled:
+                group += self.parse_spelled(spelled)
+                spelled.clear()
+
+        for word in _WORD.findall(text):
+            key = fold(word)
+            if word[0].isdigit():
                 flush_spelled()
-                group += unit // 2
+                group += parse_digits(word)
+            elif key in self.scales:
+                flush_spelled()
+                scale = self.scales[key]
+                if group == 0 and total == 0:
+                    group = 1
+                if total and scale > largest:
+                    total = (total + group) * scale
+                else:
+                    total += group * scale
+                largest = max(largest, scale)
+                last_scale = scale
+                group = 0
+            elif key in self.halves:
+                if spelled:  # "một trăm rưỡi": half of the last spelled multiplier
+                    unit = 100 if any(self.places.get(fold(w)) == "hundreds" for w in spelled) else 10
+                    flush_spelled()
+                    group += unit // 2
+                else:
+                    total += Decimal(last_scale) / 2
             else:
-                total += Decimal(last_scale) / 2
-        else:
-            spelled.append(word)
-    flush_spelled()
-    return exact(Decimal(total) + Decimal(group))
+                spelled.append(word)
+        flush_spelled()
+        return exact(Decimal(total) + Decimal(group))
+
+    def is_scaled(self, text: str) -> bool:
+        """Does the text end with a scale word ("500 triệu")?"""
+        return self.scale_tail.search(text) is not None

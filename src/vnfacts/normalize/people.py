@@ -18,9 +18,9 @@ from typing import Any, Sequence
 import regex
 
 from ..text import Token
-from . import MatchInfo, normalizer
+from .contract import MatchInfo, Result, declare
 from .entities import collapse, expand, has
-from .names import PROPER_TAGS, NameContext, capitalized, line_words, name_start, names_a_place, not_a_person
+from ..text.names import PROPER_TAGS, NameContext, capitalized, line_words, name_start, names_a_place, not_a_person
 
 #: Word honorifics that are ordinary words when capitalized inside a sentence ("Hai Bà Trưng").
 WORD_HONORIFICS = ("ông", "bà", "anh", "chị", "cô", "thầy", "em", "cụ", "đồng chí")
@@ -43,21 +43,16 @@ class _Patterns:
     holder_end: regex.Pattern  # the same, ending a title's text
 
 
-_CACHE: dict[int, tuple[Any, _Patterns]] = {}
 #: Lexicons whose words a title may hold in lowercase ("Đảng ủy", "xã hội", "tỉnh", "ông").
 _BODY_WORDS = ("BODY", "BODY_NAMED", "ORG_WORD", "ORG_CAP", "PLACE_UNIT", "PROVINCE", "MUNICIPALITY", "HONORIFIC")
 
 
-def patterns(lexicons) -> _Patterns:
-    """The title and honorific patterns for a rule set's lexicons, compiled once."""
-    anchor = lexicons["TITLE"]
-    hit = _CACHE.get(id(anchor))
-    if hit and hit[0] is anchor:
-        return hit[1]
+def build_patterns(lexicons) -> _Patterns:
+    """The title and honorific patterns of a rule set's lexicons (built once per rule set)."""
     alt = {name: lexicons[name].pattern() for name in ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC")}
     known = "|".join(lexicons[name].pattern() for name in _BODY_WORDS)
     holder = rf"\s*,?\s+(?:{lexicons['HOLDER_TIME'].pattern()}\s+)?là(?![\p{{L}}\d])\s*"
-    built = _Patterns(
+    return _Patterns(
         regex.compile(
             rf"(?<![\p{{L}}\d])(?:{alt['TITLE_PREFIX']}\s+)?(?:{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}))"
             rf"(?:\s+thường\s+trực)?(?![\p{{L}}\d])", regex.IGNORECASE),
@@ -66,8 +61,6 @@ def patterns(lexicons) -> _Patterns:
         regex.compile(holder, regex.IGNORECASE),
         regex.compile(holder + "$", regex.IGNORECASE),
     )
-    _CACHE[id(anchor)] = (anchor, built)
-    return built
 
 
 # -- titles --------------------------------------------------------------------------------------
@@ -85,16 +78,16 @@ def _end_on_words(start: int, end: int, words: Sequence[Token], m: MatchInfo) ->
     """Where text[start:end] stops being a body's name, on underthesea's word boundaries: before
     the first word that runs past `end` or is lowercase outside the lexicons' body words
     ("... tỉnh Nghệ An ghi" -> "... tỉnh Nghệ An"; "Cục Điều tiết điện lực" stays whole)."""
-    pats = patterns(m.lexicons)
-    known = [k.span() for p in (pats.body_word, pats.title) for k in p.finditer(m.view.folded, start, end)]
+    pats = m.prepared
+    known = [k.span() for p in (pats.body_word, pats.title) for k in p.finditer(m.line.folded, start, end)]
     for w in words:
         if w.start < start or w.start >= end:
             continue
-        loose = [x for x in _SYLLABLE.finditer(m.view.text, w.start, w.end) if x.group()[0].islower()
+        loose = [x for x in _SYLLABLE.finditer(m.line.text, w.start, w.end) if x.group()[0].islower()
                  and not any(s <= x.start() and x.end() <= e for s, e in known)]
         runs_on = w.end > end and not any(e == end and s < end for s, e in known)  # "Đảng ủy|nhiệm kỳ"
         if runs_on or (w.text[0].islower() and loose):
-            return len(m.view.text[:w.start].rstrip()) if w.start > start else start
+            return len(m.line.text[:w.start].rstrip()) if w.start > start else start
     return end
 
 
@@ -102,8 +95,8 @@ def titles_in(m: MatchInfo, start: int, end: int, words: Sequence[Token]) -> lis
     """The titles in text[start:end]: each from its head to the next head that follows a
     join ("," "và" "kiêm"), ending on a word boundary, joins trimmed. Patterns search the
     folded text (one dash, one kind of space); titles are cut from the text as written."""
-    text, pats = m.view.text, patterns(m.lexicons)
-    heads = [h for i, h in enumerate(pats.title.finditer(m.view.folded, start, end))
+    text, pats = m.line.text, m.prepared
+    heads = [h for i, h in enumerate(pats.title.finditer(m.line.folded, start, end))
              if i == 0 or _JOIN_END.search(text[start:h.start()])]
     out = []
     for i, head in enumerate(heads):
@@ -164,8 +157,7 @@ def _honorific_ok(m: MatchInfo, surface: str, start: int) -> bool:
     key = m.lookup("HONORIFIC", surface)
     if key not in WORD_HONORIFICS or not surface[0].isupper():
         return True
-    line_start = m.view.line_span(m.view.line_of(start))[0]
-    return bool(_SENTENCE_START.search(m.view.text[line_start:start]))
+    return bool(_SENTENCE_START.search(m.line.text[:start]))
 
 
 def _runs(words: Sequence[Token], text: str, skip: list[tuple[int, int]], lexicons) -> list[list[Token]]:
@@ -207,8 +199,8 @@ class _Span:
 def _names(sp: _Span) -> list[Person]:
     """Every person named in the match from `begin` on: the explicit name of a name-first
     match, and each run of capitalized words that ends with a name and then a join."""
-    m, text, lex = sp.m, sp.m.view.folded, sp.m.lexicons
-    pats = patterns(lex)
+    m, text, lex = sp.m, sp.m.line.folded, sp.m.lexicons
+    pats = m.prepared
     heads = [h.span() for h in pats.title.finditer(text, sp.begin, sp.end)]
     explicit = m.spans.get("name")
     people = [Person(*explicit, collapse(m.group("name")))] if explicit else []
@@ -235,8 +227,8 @@ def _names(sp: _Span) -> list[Person]:
 
 def _assign(sp: _Span, people: list[Person]) -> None:
     """Give each title between, before and after the names to its person (see module doc)."""
-    m, text = sp.m, sp.m.view.folded
-    pats = patterns(m.lexicons)
+    m, text = sp.m, sp.m.line.folded
+    pats = m.prepared
     for i in range(len(people) + 1):
         prev = people[i - 1] if i else None
         nxt = people[i] if i < len(people) else None
@@ -266,16 +258,16 @@ def _assign(sp: _Span, people: list[Person]) -> None:
             p.before = []  # "... Chủ tịch nước, bác sĩ X, Giám đốc Bệnh viện": the first is not X's
 
 
-def _fact(m: MatchInfo, p: Person) -> dict[str, Any]:
+def _fact(m: MatchInfo, p: Person) -> Result:
     start = min([p.start] + [t.start for t in p.before] + ([p.honorific_start] if p.honorific_start is not None else []))
     end = max([p.end] + [t.end for t in p.after])
     bodies = [o for o in (organization_of(t, m.lexicons) for t in p.all_titles) if o]
-    fields: dict[str, Any] = {"value": p.name, "name": p.name, "titles": tuple(p.titles), "start": start, "end": end}
+    fields: dict[str, Any] = {"value": p.name, "name": p.name, "titles": tuple(p.titles)}
     if p.honorific:
         fields["honorific"] = p.honorific
     if bodies:
         fields["organization"] = bodies[-1]
-    return fields
+    return Result(fields, start, end)
 
 
 def _explicit_ok(sp: _Span, first: Person) -> bool:
@@ -288,16 +280,23 @@ def _explicit_ok(sp: _Span, first: Person) -> bool:
     before = sp.before(first.start)
     if before and (has(lex["NOT_NAME_AFTER"], before.text) or has(lex["PLACE_UNIT"], before.text)):
         return False
-    if before and not m.view.text[before.end:first.start].strip() and before.tag in PROPER_TAGS:
+    if before and not m.line.text[before.end:first.start].strip() and before.tag in PROPER_TAGS:
         return False  # "THPT Phan Bội Châu": the name of an institution
     own = [w for w in sp.words if first.start <= w.start and w.end <= first.end]
     return bool(own) and own[0].start == first.start and (len(own) > 1 or any(w.tag in PROPER_TAGS for w in own))
 
 
-@normalizer("official")
-def official(m: MatchInfo) -> list[dict[str, Any]] | None:
+#: The lexicons the people normalizers read.
+PEOPLE_LEXICONS = ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC", "HOLDER_TIME", "TITLE_BODY", "COUNTRY",
+                   "ABBREVIATION", "NOT_NAME_AFTER", "PLACE_UNIT", "FOREIGN_TITLE", "SURNAME") + _BODY_WORDS
+
+
+@declare("official", optional=("name", "honorific", "shared"), lexicons=PEOPLE_LEXICONS,
+         returns=("value", "name", "titles", "honorific", "organization"), prepare=build_patterns)
+def official(m: MatchInfo) -> list[Result] | None:
+    """People named with their titles: one fact per person in the match (see the module doc)."""
     shared = m.spans.get("shared")
-    sp = _Span(m, line_words(m), shared[1] if shared else m.start)
+    sp = _Span(m, line_words(m.line, m.start, m.end, m.lexicons), shared[1] if shared else m.start)
     people = _names(sp)
     if m.spans.get("name") and people and not _explicit_ok(sp, people[0]):
         people = people[1:]
@@ -316,19 +315,20 @@ def official(m: MatchInfo) -> list[dict[str, Any]] | None:
 # -- people named with an honorific only --------------------------------------------------------
 
 
-@normalizer("person")
-def person(m: MatchInfo) -> dict[str, Any] | None:
+@declare("person", required=("honorific", "name"), lexicons=PEOPLE_LEXICONS,
+         returns=("value", "name", "honorific"), prepare=build_patterns)
+def person(m: MatchInfo) -> Result | None:
     """"ông Tuấn", "Bà Lê Thị Mai": the name is the proper-noun words right after the honorific."""
     start, _ = m.spans["name"]
     if not _honorific_ok(m, m.group("honorific"), m.start):
         return None
-    line = line_words(m)
+    line = line_words(m.line, m.start, m.end, m.lexicons)
     before = [w for w in line if w.end <= m.start]
     if before and has(m.lexicons["NOT_NAME_AFTER"], before[-1].text):
         return None
     run: list[Token] = []
     for w in (w for w in line if w.start >= start and w.end <= m.end):
-        if not capitalized(w.text) or (run and m.view.text[run[-1].end:w.start].strip()):
+        if not capitalized(w.text) or (run and m.line.text[run[-1].end:w.start].strip()):
             break
         run.append(w)
     if not run or run[0].start != start:
@@ -337,4 +337,4 @@ def person(m: MatchInfo) -> dict[str, Any] | None:
     proper = any(w.tag in PROPER_TAGS for w in run) or (len(name.split()) > 1 and has(m.lexicons["SURNAME"], name.split()[0]))
     if not proper or not_a_person(name, m.lexicons) or any(not_a_person(w.text, m.lexicons) for w in run):
         return None
-    return {"value": name, "name": name, "honorific": m.lookup("HONORIFIC", m.group("honorific")), "end": run[-1].end}
+    return Result({"value": name, "name": name, "honorific": m.lookup("HONORIFIC", m.group("honorific"))}, end=run[-1].end)

@@ -9,29 +9,30 @@ from typing import Any
 
 import regex
 
-from . import MatchInfo, normalizer
-from .numerals import SCALES, parse_amount
+from .contract import MatchInfo, Result, declare, one
+from .numerals import Numerals
 
-_SCALE_TAIL = regex.compile(r"(?:\s*(?:" + "|".join(SCALES) + r"))+\s*$", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
 
 
-def _range_bounds(lower: str, upper: str | None):
+def _range_bounds(nums: Numerals, lower: str, upper: str | None):
     """Values of a range's bounds.
 
     A bare lower bound takes the upper bound's scale when that keeps the range increasing:
     "300 đến 500 triệu" is 300-500 million, "500.000 đến 1 triệu" is half a million to one.
 
-    >>> _range_bounds("300", "500 triệu"), _range_bounds("500.000", "1 triệu")
+    >>> from vnfacts.rules import cached_ruleset
+    >>> nums = Numerals.from_lexicons(cached_ruleset().lexicons)
+    >>> _range_bounds(nums, "300", "500 triệu"), _range_bounds(nums, "500.000", "1 triệu")
     ((300000000, 500000000), (500000, 1000000))
     """
     if upper is None:
-        return parse_amount(lower), None
-    high = parse_amount(upper)
-    low = parse_amount(lower)
-    tail = _SCALE_TAIL.search(upper)
-    if tail and not _SCALE_TAIL.search(lower):
-        scaled = parse_amount(lower + " " + tail.group().strip())
+        return nums.parse_amount(lower), None
+    high = nums.parse_amount(upper)
+    low = nums.parse_amount(lower)
+    tail = nums.scale_tail.search(upper)
+    if tail and not nums.is_scaled(lower):
+        scaled = nums.parse_amount(lower + " " + tail.group().strip())
         if scaled < high:
             low = scaled
     return low, high
@@ -43,7 +44,7 @@ def number_fields(m: MatchInfo) -> dict[str, Any] | None:
     if amount is None:
         return None
     try:
-        value, upper = _range_bounds(amount, m.group("upper"))
+        value, upper = _range_bounds(m.prepared, amount, m.group("upper"))
     except ValueError:
         return None
     if upper is not None and upper <= value:
@@ -62,39 +63,52 @@ def _per(m: MatchInfo) -> dict[str, Any]:
     return {"per": _SPACES.sub(" ", per.strip())} if per else {}
 
 
-@normalizer("percent")
-def percent(m: MatchInfo) -> dict[str, Any] | None:
+#: Fields every numeric normalizer may give.
+NUMBER_FIELDS = ("value", "upper", "qualifier")
+
+
+@declare("percent", required=("amount",), optional=("upper", "qualifier", "point", "per"), lexicons=("QUALIFIER",),
+         returns=NUMBER_FIELDS + ("unit", "per"), prepare=Numerals.from_lexicons)
+def percent(m: MatchInfo) -> Result | None:
+    """A percentage ("7,5%", "từ 5-7%") or percentage points ("0,8 điểm phần trăm")."""
     fields = number_fields(m)
     if fields is None:
         return None
     fields["unit"] = "percentage_point" if m.group("point") else "%"
-    return fields | _per(m)
+    return one(fields | _per(m))
 
 
-@normalizer("money")
-def money(m: MatchInfo) -> dict[str, Any] | None:
+@declare("money", required=("amount", "currency"), optional=("upper", "qualifier", "per"),
+         lexicons=("QUALIFIER", "CURRENCY"), returns=NUMBER_FIELDS + ("currency", "per"),
+         prepare=Numerals.from_lexicons)
+def money(m: MatchInfo) -> Result | None:
+    """An amount of money with its ISO currency ("27 tỷ đồng" -> 27000000000 VND)."""
     fields = number_fields(m)
     currency = m.lookup("CURRENCY", m.group("currency"))
     if fields is None or currency is None:
         return None
-    return fields | {"currency": currency} | _per(m)
+    return one(fields | {"currency": currency} | _per(m))
 
 
-@normalizer("quantity")
-def quantity(m: MatchInfo) -> dict[str, Any] | None:
+@declare("quantity", required=("amount", "unit"), optional=("upper", "qualifier"), lexicons=("QUALIFIER",),
+         returns=NUMBER_FIELDS + ("unit",), prepare=Numerals.from_lexicons)
+def quantity(m: MatchInfo) -> Result | None:
+    """A count or measure with its unit as written ("hơn 45 ngàn người")."""
     fields = number_fields(m)
     unit = m.group("unit")
     if fields is None or not unit:
         return None
-    return fields | {"unit": _SPACES.sub(" ", unit)}
+    return one(fields | {"unit": _SPACES.sub(" ", unit)})
 
 
 #: underthesea POS tags of nouns that count things: common nouns, classifiers, unit nouns.
 COUNT_NOUN_TAGS = frozenset({"N", "Nc", "Nu"})
 
 
-@normalizer("quantity_noun")
-def quantity_noun(m: MatchInfo) -> dict[str, Any] | None:
+@declare("quantity_noun", required=("amount", "unit"), optional=("upper", "qualifier"),
+         lexicons=("QUALIFIER", "UNIT", "NOT_UNIT", "CURRENCY"), returns=NUMBER_FIELDS + ("unit",),
+         prepare=Numerals.from_lexicons)
+def quantity_noun(m: MatchInfo) -> Result | None:
     """A number followed by any noun, as underthesea's POS tagger sees it: "1.138 nguồn tin".
 
     The unit is the whole underthesea word that follows the number; the fact's span ends with
@@ -102,7 +116,7 @@ def quantity_noun(m: MatchInfo) -> dict[str, Any] | None:
     NOT_UNIT (time units, ordinals, scores) are never counts.
     """
     start, _ = m.spans.get("unit", (None, None))
-    if start is None or m.view is None:
+    if start is None or m.line is None:
         return None
     syllable = m.group("unit")
     if any(m.has(lexicon, syllable) for lexicon in ("UNIT", "NOT_UNIT", "CURRENCY")):
@@ -110,10 +124,10 @@ def quantity_noun(m: MatchInfo) -> dict[str, Any] | None:
     fields = number_fields(m)
     if fields is None:
         return None
-    word = m.view.tagged_word_at(start)
+    word = m.line.tagged_word_at(start)
     if word is None or word.tag not in COUNT_NOUN_TAGS:
         return None
     first = word.text.split()[0]
     if any(m.has(lexicon, w) for lexicon in ("UNIT", "NOT_UNIT", "CURRENCY") for w in (first, word.text)):
         return None
-    return fields | {"unit": word.text, "end": word.end}
+    return one(fields | {"unit": word.text}, end=word.end)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from . import MatchInfo, normalizer
-from .calendar import When, date_fields_of_day, hour_of_day, monday_of, shift_month
-from .dates import part_of_day
+from .contract import MatchInfo, Result, declare, one
+from ..calendar.points import When, date_fields_of_day, hour_of_day, monday_of, shift_month
+from .dates import DATE_FIELDS, part_of_day
 
 
 def _offset(m: MatchInfo, lexicon: str, group: str) -> int | None:
@@ -20,8 +20,14 @@ def _offset(m: MatchInfo, lexicon: str, group: str) -> int | None:
     return None if key is None else int(key)
 
 
-@normalizer("date_relative")
-def date_relative(m: MatchInfo) -> dict[str, Any] | None:
+@declare("date_relative", optional=("relday", "part", "unit", "dir", "weekday", "weekdir", "ahead", "hour", "minute"),
+         lexicons=("REL_DAY", "REL_DIR", "WEEKDAY", "PART_OF_DAY"), returns=DATE_FIELDS)
+def date_relative(m: MatchInfo) -> Result | None:
+    """A date relative to the publication date: "hôm qua", "tháng trước", "thứ Hai tới"."""
+    return one(_relative(m))
+
+
+def _relative(m: MatchInfo) -> dict[str, Any] | None:
     ref: date | None = m.published
     if ref is None:
         return None

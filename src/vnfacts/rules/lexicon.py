@@ -7,37 +7,52 @@ any run of spaces in a form matching any run of white space in the text.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
-from ..fold import fold_for_matching
-
-_SPACE = regex.compile(r"\s+")
+from ..text.fold import fold_for_matching, lookup_form
 
 
-@lru_cache(maxsize=1 << 16)  # normalizers look up the same words again and again
-def fold(surface: str) -> str:
-    """The lookup form of a surface: tone placement and punctuation folded, case-folded,
-    spaces collapsed ("Uỷ  ban" and "ủy ban" look up the same)."""
-    return _SPACE.sub(" ", fold_for_matching(surface).strip()).casefold()
+
+fold = lookup_form  # the lookup form of a surface (text/fold.py)
 
 
 @dataclass(frozen=True)
 class Lexicon:
+    """A named word list, or a map from keys to their words (see the module doc).
+
+    >>> lex = Lexicon.from_data("T", {"member": ["Uỷ viên", "ủy viên"], "x": ["Uỷ viên"]})
+    >>> lex.key_of("ủy  VIÊN"), lex.problems
+    ('x', ("surface 'Uỷ viên' is given for keys member and x: only x can be found",))
+    >>> lex.surfaces  # folded for matching: the text the rules search is folded too
+    ('Ủy viên', 'ủy viên')
+    """
+
     name: str
     forms: dict[str, str | None]  # folded surface -> key (None for plain lists)
-    surfaces: tuple[str, ...] = ()  # the forms as written, for the pattern
+    surfaces: tuple[str, ...] = ()  # the forms folded for matching (fold.py), for the pattern
+    problems: tuple[str, ...] = ()  # forms that can never be matched or found, said at load
 
     @classmethod
     def from_data(cls, name: str, data: list | dict) -> "Lexicon":
         forms: dict[str, str | None] = {}
+        problems: list[str] = []
         pairs = [(str(s), str(k)) for k, v in data.items() for s in v] if isinstance(data, dict) else [(str(s), None) for s in data]
         for surface, key in pairs:
-            forms[fold(surface)] = key
-        written = tuple(dict.fromkeys(" ".join(s.split()) for s, _ in pairs))
-        return cls(name, forms, written)
+            folded = fold(surface)
+            if not folded:
+                problems.append(f"an empty surface {surface!r} can never match")
+                continue
+            if folded in forms and forms[folded] != key:
+                problems.append(f"surface {surface!r} is given for keys {forms[folded]} and {key}: only {key} can be found")
+            forms[folded] = key
+        # Rules match the folded text (old tone placement, dashes and odd spaces folded), so
+        # the pattern is built from the folded surfaces: "Uỷ viên" is matched as "Ủy viên".
+        written = tuple(dict.fromkeys(" ".join(fold_for_matching(unicodedata.normalize("NFC", s)).split())
+                                      for s, _ in pairs if s.strip()))
+        return cls(name, forms, written, tuple(problems))
 
     def contains(self, surface: str) -> bool:
         return fold(surface) in self.forms

@@ -10,20 +10,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping, Sequence
 
 import regex
 
 from ..errors import RuleError
-from ..normalize import NORMALIZERS, load_builtin
 from .lexicon import Lexicon
 from .model import Example, Negative, Rule
 from .yamlfile import LineDict, load_yaml
 
-FILE_KEYS = ("rules", "patterns", "lexicons")
+FILE_KEYS = ("rules", "patterns", "lexicons", "defaults")
 RULE_KEYS = ("id", "type", "pattern", "prefix", "suffix", "requires", "anchor", "priority", "normalizer", "examples", "negatives",
-             "description")
-EXAMPLE_KEYS = ("text", "fact", "facts", "published")
+             "misses", "description")
+#: Keys a file's `defaults:` may give every rule of the file (a rule's own key wins).
+DEFAULT_KEYS = ("type", "prefix", "suffix", "requires", "anchor", "priority", "normalizer")
+EXAMPLE_KEYS = ("text", "texts", "fact", "facts", "published")
+PATTERN_KEYS = ("pattern", "anchor")
+#: A rule pattern that opens with a named sub-pattern, maybe inside a named group.
+LEADING_REFERENCE = regex.compile(r"(?:\(\?P<\w+>)?\{([A-Z][A-Z0-9_]*)\}")
 NAME = regex.compile(r"[A-Z][A-Z0-9_]*")
 REFERENCE = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
@@ -49,13 +54,18 @@ def rule_files(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-@dataclass
+@dataclass(frozen=True)
 class RuleSet:
-    """Compiled rules, in file order, and the lexicons their normalizers look things up in."""
+    """Compiled rules in file order, the lexicons, the normalizers they name: never changed
+    after loading. `warnings` are problems that do not stop a load (a lexicon surface that can
+    never be found)."""
 
-    rules: list[Rule]
-    lexicons: dict[str, Lexicon]
-    files: list[Path] = field(default_factory=list)
+    rules: tuple[Rule, ...]
+    lexicons: Mapping[str, Lexicon]
+    normalizers: Mapping[str, Any]  # name -> normalize.contract.Normalizer
+    files: tuple[Path, ...] = ()
+    warnings: tuple[str, ...] = ()
+    _prepared: dict = field(default_factory=dict, repr=False, compare=False)
 
     def by_id(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -63,6 +73,24 @@ class RuleSet:
     @property
     def types(self) -> list[str]:
         return sorted({r.type for r in self.rules})
+
+    def prepared(self, normalizer) -> Any:
+        """What `normalizer.prepare` builds from this rule set's lexicons, built on first use
+        and shared by the normalizers with the same `prepare` (the numerals, say)."""
+        build = normalizer.prepare
+        if build is None:
+            return None
+        if build not in self._prepared:
+            self._prepared[build] = build(self.lexicons)
+        return self._prepared[build]
+
+
+def builtin_normalizers() -> dict[str, Any]:
+    """The shipped normalizers by name (imported here, not at module load: normalizers use
+    the rules' lexicon module)."""
+    from ..normalize import BUILTIN
+
+    return {n.name: n for n in BUILTIN}
 
 
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:
@@ -73,9 +101,12 @@ def _did_you_mean(word: str, choices: Sequence[str]) -> str:
 class _Loader:
     """One load: the files, the shared namespace of sub-patterns and lexicons, the problems."""
 
-    def __init__(self) -> None:
+    def __init__(self, normalizers: Mapping[str, Any]) -> None:
+        self.normalizers = normalizers
         self.problems: list[str] = []
+        self.warnings: list[str] = []
         self.patterns: dict[str, tuple[str, Path, int]] = {}
+        self.pattern_anchors: dict[str, str] = {}  # named pattern -> the anchor rules inherit
         self.lexicons: dict[str, Lexicon] = {}
         self._expanded: dict[str, str] = {}
         self._compiled: dict[str, regex.Pattern] = {}
@@ -110,8 +141,14 @@ class _Loader:
                 line = patterns.line_of(name)
                 if not NAME.fullmatch(str(name)):
                     self.problem(path, line, f"pattern name '{name}' must be UPPER_CASE")
+                elif isinstance(src, dict) and set(src) <= set(PATTERN_KEYS) and isinstance(src.get("pattern"), str) \
+                        and isinstance(src.get("anchor", ""), str):
+                    self.patterns[name] = (src["pattern"], path, line)
+                    if "anchor" in src:
+                        self.pattern_anchors[name] = src["anchor"]
                 elif not isinstance(src, str):
-                    self.problem(path, line, f"pattern {name} must be a string")
+                    self.problem(path, line, f"pattern {name} must be a string or a mapping with 'pattern' "
+                                             f"and 'anchor'")
                 else:
                     self.patterns[name] = (src, path, line)
         if isinstance(lexicons, dict):
@@ -123,6 +160,7 @@ class _Loader:
                     self.problem(path, line, f"lexicon {name} must be a list of words or a mapping KEY: [words]")
                 else:
                     self.lexicons[name] = Lexicon.from_data(name, forms)
+                    self.warnings.extend(f"{path}:{line}: lexicon {name}: {what}" for what in self.lexicons[name].problems)
 
     # -- sub-pattern expansion ----------------------------------------------------------------
     def expand(self, source: str, stack: tuple[str, ...] = ()) -> str:
@@ -163,9 +201,14 @@ class _Loader:
         if not isinstance(items, list):
             self.problem(path, data.line_of("rules"), "'rules' must be a list")
             return []
+        defaults = self.defaults(path, data)
         out: list[Rule] = []
         seen: set[str] = set()
         for item in items:
+            if isinstance(item, dict):
+                for key, value in defaults.items():
+                    item.setdefault(key, value)
+                    item.key_lines.setdefault(key, data.get("defaults").line_of(key))
             rule = self.rule(path, item, getattr(data.get("rules"), "line", 1))
             if rule is None:
                 continue
@@ -174,6 +217,23 @@ class _Loader:
             seen.add(rule.id)
             out.append(rule)
         return out
+
+    def defaults(self, path: Path, data: LineDict) -> dict[str, Any]:
+        """The file's `defaults:`, checked: keys every rule of the file takes unless it says otherwise."""
+        raw = data.get("defaults") or {}
+        if not isinstance(raw, dict):
+            self.problem(path, data.line_of("defaults"), "'defaults' must be a mapping of rule keys")
+            return {}
+        for key in raw:
+            if key not in DEFAULT_KEYS:
+                self.problem(path, raw.line_of(key), f"defaults: '{key}' cannot be a default"
+                                                     f"{_did_you_mean(str(key), DEFAULT_KEYS)} (can: {', '.join(DEFAULT_KEYS)})")
+        return {k: v for k, v in raw.items() if k in DEFAULT_KEYS}
+
+    def inherited_anchor(self, pattern: Any) -> str | None:
+        """The anchor of the named sub-pattern a rule's pattern opens with, if it has one."""
+        lead = LEADING_REFERENCE.match(pattern) if isinstance(pattern, str) else None
+        return self.pattern_anchors.get(lead.group(1)) if lead else None
 
     def rule(self, path: Path, item: Any, fallback_line: int) -> Rule | None:
         if not isinstance(item, dict):
@@ -198,24 +258,46 @@ class _Loader:
         if not isinstance(priority, int) or isinstance(priority, bool):
             bad("'priority' must be an integer", "priority")
         norm = item.get("normalizer", item.get("type"))
-        load_builtin()
-        if norm not in NORMALIZERS:
-            bad(f"unknown normalizer '{norm}' (known: {', '.join(sorted(NORMALIZERS))})", "normalizer")
+        if norm not in self.normalizers:
+            bad(f"unknown normalizer '{norm}' (known: {', '.join(sorted(self.normalizers))})", "normalizer")
         compiled = self.compile_key(item, "pattern", "{}", bad) if isinstance(item.get("pattern"), str) else None
         prefix = self.compile_key(item, "prefix", r"(?<!\w)(?:{})\Z", bad)
         suffix = self.compile_key(item, "suffix", "(?:{})", bad)
         requires = self.compile_key(item, "requires", "(?:{})", bad)
+        if "anchor" not in item and (inherited := self.inherited_anchor(item.get("pattern"))):
+            item["anchor"] = inherited
         anchor = self.compile_key(item, "anchor", "(?:{})", bad)
         examples = self.examples(item, bad)
+        misses = self.examples(item, bad, key="misses", required=False)
         negatives = self.negatives(item, bad)
+        if compiled is not None and norm in self.normalizers:
+            self.check_contract(self.normalizers[norm], [compiled, prefix, suffix], bad)
         if not ok or compiled is None:
             return None
         return Rule(
             id=rid, type=item["type"], pattern=item["pattern"], compiled=compiled,
             priority=priority, normalizer=norm, examples=examples, negatives=negatives,
             path=path, line=line, description=str(item.get("description", "")),
-            prefix=prefix, suffix=suffix, requires=requires, anchor=anchor,
+            prefix=prefix, suffix=suffix, requires=requires, anchor=anchor, misses=misses,
         )
+
+    def check_contract(self, normalizer, patterns: list, bad) -> None:
+        """The rule's named groups against what its normalizer reads, and the lexicons it
+        needs against those loaded. Groups named with a leading "_" are the pattern's own
+        (a back-reference), read by no normalizer."""
+        groups = {g for p in patterns if p is not None for g in p.groupindex}
+        reads = normalizer.reads
+        for group in sorted(groups):
+            if group not in reads and not group.startswith("_"):
+                known = f"; it reads {', '.join(reads)}" if reads else "; it reads no group"
+                hint = _did_you_mean(group, reads)
+                bad(f"group '{group}' is not read by normalizer '{normalizer.name}'{hint or known}", "pattern")
+        for group in normalizer.required:
+            if group not in groups:
+                bad(f"normalizer '{normalizer.name}' needs a group '{group}' in the pattern", "pattern")
+        for name in normalizer.lexicons:
+            if name not in self.lexicons:
+                bad(f"normalizer '{normalizer.name}' needs the lexicon {name}, which no rule file defines")
 
     def compile_key(self, item: LineDict, key: str, template: str, bad) -> regex.Pattern | None:
         """Compile one pattern-valued key of a rule; problems go to `bad` with the key's line."""
@@ -238,33 +320,44 @@ class _Loader:
             bad(f"bad regex in {key}: {exc}", key)
         return None
 
-    def examples(self, item: LineDict, bad) -> tuple[Example, ...]:
-        raw = item.get("examples")
-        if not isinstance(raw, list) or not raw:
-            bad("every rule needs at least one example", "examples" if "examples" in item else None)
+    def examples(self, item: LineDict, bad, key: str = "examples", required: bool = True) -> tuple[Example, ...]:
+        """The rule's examples (or `misses`): `text` or `texts` (each text its own example of
+        the same expectation), with `fact` (one fact covering the text) or `facts` (all)."""
+        raw = item.get(key)
+        if raw is None and not required:
             return ()
+        if not isinstance(raw, list) or not raw:
+            if required:
+                bad("every rule needs at least one example", key if key in item else None)
+            else:
+                bad(f"'{key}' must be a list of examples", key)
+            return ()
+        label = key[:-1] if key == "examples" else "miss"
         out = []
         for i, ex in enumerate(raw):
             line = raw.item_lines[i]
             if not isinstance(ex, dict):
-                bad(f"example at line {line} must be a mapping with 'text' and 'fact' or 'facts'")
+                bad(f"{label} at line {line} must be a mapping with 'text' and 'fact' or 'facts'")
                 continue
-            for key in ex:
-                if key not in EXAMPLE_KEYS:
-                    bad(f"example at line {ex.line_of(key)}: unknown key '{key}'{_did_you_mean(str(key), EXAMPLE_KEYS)}")
-            text = ex.get("text")
+            for k in ex:
+                if k not in EXAMPLE_KEYS:
+                    bad(f"{label} at line {ex.line_of(k)}: unknown key '{k}'{_did_you_mean(str(k), EXAMPLE_KEYS)}")
+            texts = ex.get("texts") if "texts" in ex else [ex.get("text")]
             has_one, has_many = "fact" in ex, "facts" in ex
-            if not isinstance(text, str) or not text:
-                bad(f"example at line {line} needs a 'text' string")
+            if ("text" in ex) == ("texts" in ex):
+                bad(f"{label} at line {line} needs exactly one of 'text' or 'texts'")
+            elif not isinstance(texts, list) or not texts or not all(isinstance(t, str) and t for t in texts):
+                bad(f"{label} at line {line} needs a 'text' string (or 'texts', a list of them)")
             elif has_one == has_many:
-                bad(f"example at line {line} needs exactly one of 'fact' or 'facts'")
+                bad(f"{label} at line {line} needs exactly one of 'fact' or 'facts'")
             elif has_one and not isinstance(ex["fact"], dict):
-                bad(f"example at line {line}: 'fact' must be a mapping")
+                bad(f"{label} at line {line}: 'fact' must be a mapping")
             elif has_many and not (isinstance(ex["facts"], list) and all(isinstance(f, dict) for f in ex["facts"])):
-                bad(f"example at line {line}: 'facts' must be a list of mappings")
+                bad(f"{label} at line {line}: 'facts' must be a list of mappings")
             else:
                 expected = (ex["fact"],) if has_one else tuple(ex["facts"])
-                out.append(Example(text, tuple(dict(e) for e in expected), has_one, line, _str(ex.get("published"))))
+                out.extend(Example(text, tuple(dict(e) for e in expected), has_one, line, _str(ex.get("published")))
+                           for text in texts)
         return tuple(out)
 
     def negatives(self, item: LineDict, bad) -> tuple[Negative, ...]:
@@ -296,7 +389,8 @@ def _valid_lexicon(forms: Any) -> bool:
     return False
 
 
-def load_ruleset(paths: Sequence[Path | str] = (), *, builtin: bool = True, strict: bool = False) -> RuleSet:
+def load_ruleset(paths: Sequence[Path | str] = (), *, builtin: bool = True, strict: bool = False,
+                 normalizers: Mapping[str, Any] | None = None) -> RuleSet:
     """Load the shipped rules (unless builtin=False) and then the user's files or folders.
 
     A later rule with an id already loaded replaces it, so a user file can override a shipped
@@ -305,7 +399,7 @@ def load_ruleset(paths: Sequence[Path | str] = (), *, builtin: bool = True, stri
     rule files, the tests); an ordinary load skips that, which halves start-up time.
     """
     files = (rule_files([builtin_rules_dir()]) if builtin else []) + rule_files(paths)
-    loader = _Loader()
+    loader = _Loader(builtin_normalizers() if normalizers is None else normalizers)
     parsed = []
     for path in files:
         if not path.exists():
@@ -323,7 +417,8 @@ def load_ruleset(paths: Sequence[Path | str] = (), *, builtin: bool = True, stri
             rules[rule.id] = rule
     if loader.problems:
         raise RuleError(loader.problems)
-    return RuleSet(list(rules.values()), loader.lexicons, files)
+    return RuleSet(tuple(rules.values()), MappingProxyType(dict(loader.lexicons)),
+                   MappingProxyType(dict(loader.normalizers)), tuple(files), tuple(loader.warnings))
 
 
 @lru_cache(maxsize=8)

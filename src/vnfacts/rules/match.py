@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
-from .errors import RuleTimeout
-from .model import Fact
-from .normalize import NORMALIZERS, MatchInfo
-from .rules import RuleSet
-from .text import TextView
+from ..errors import RuleTimeout
+from ..model import Fact
+from ..normalize.contract import MatchInfo
+from ..text import TextView
+from .loader import RuleSet
 
 #: Seconds one rule may spend on one document before it is stopped (regex's own timeout).
 RULE_TIMEOUT = 2.0
@@ -22,6 +22,11 @@ class Candidate:
     priority: int
 
 
+def match_rules(draft) -> None:
+    """The rules stage: every rule's normalized matches become the draft's candidates."""
+    draft.candidates = list(candidates(draft.ruleset, draft.view, draft.published))
+
+
 def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) -> Iterator[Candidate]:
     """Every match of every rule that sits on token boundaries and normalizes to a value.
 
@@ -31,11 +36,12 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
     """
     text = view.text
     folded = view.folded  # same length as text: rules match variants, offsets stay exact
-    per_line: dict[tuple[str, int, int], Any] = {}  # (key, id of its pattern, line) -> answer
+    per_line: dict[tuple[str, str, int], Any] = {}  # (key, its pattern, line) -> answer
     for rule in ruleset.rules:
-        normalize = NORMALIZERS[rule.normalizer]
+        normalize = ruleset.normalizers[rule.normalizer]
+        prepared = ruleset.prepared(normalize)
         try:
-            for line_start, line_end in view.lines:
+            for index, (line_start, line_end) in enumerate(view.lines):
                 find = _finder(rule, folded, line_start, line_end, per_line)
                 if find is None:
                     continue
@@ -45,25 +51,32 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
                     if m is None:
                         break
                     core_start, core_end = m.span()
-                    produced = None
+                    results = []
                     # With a prefix, the longest context is tried first, then shorter ones.
                     for start, end, spans in _contexts(rule, m, folded, line_start, line_end):
-                        # group values as the user wrote them, not as folded
-                        groups = {name: (text[a:b] if (a, b) != (-1, -1) else None) for name, (a, b) in spans.items()}
                         if end > start and view.on_token_boundaries(start, end):
-                            info = MatchInfo(text[start:end], groups, ruleset.lexicons, published, start, end,
-                                             view, {k: v for k, v in spans.items() if v != (-1, -1)})
-                            produced = normalize(info)
-                        if produced is not None:
+                            # The normalizer sees its line, in offsets from the line's start, and
+                            # the groups as the user wrote them, not as folded.
+                            info = MatchInfo(
+                                text[start:end],
+                                {name: (text[a:b] if a >= 0 else None) for name, (a, b) in spans.items()},
+                                ruleset.lexicons, published, start - line_start, end - line_start,
+                                view.line(index),
+                                {k: (a - line_start, b - line_start) for k, (a, b) in spans.items() if a >= 0},
+                                prepared,
+                            )
+                            results = normalize(info)
+                        if results:
                             break
-                    if produced is None:
+                    if not results:
                         pos = core_start + 1
                         continue
                     pos = core_end
                     # A normalizer may give several facts ("ngày 14 và 15/9") or narrow the span.
-                    for fields in produced if isinstance(produced, list) else [produced]:
-                        s, e = fields.pop("start", start), fields.pop("end", end)
-                        yield Candidate(Fact(rule.type, text[s:e], s, e, rule=rule.id, **fields), rule.priority)
+                    for result in results:
+                        s, e = result.span_or(start - line_start, end - line_start)
+                        s, e = s + line_start, e + line_start
+                        yield Candidate(Fact(rule.type, text[s:e], s, e, rule=rule.id, **result.fields), rule.priority)
         except TimeoutError:
             raise RuleTimeout(
                 f"rule {rule.id} ({rule.where}) ran past {RULE_TIMEOUT:g}s: its pattern backtracks too much"
@@ -75,14 +88,14 @@ def _finder(rule, text: str, line_start: int, line_end: int, per_line: dict):
     line lacks what the rule `requires`. Answers about shared `requires` and `anchor` patterns
     are kept in `per_line`, so rules that share them ask once a line (one pattern may be both)."""
     if rule.requires is not None:
-        key = ("requires", id(rule.requires), line_start)
+        key = ("requires", rule.requires.pattern, line_start)
         if key not in per_line:
             per_line[key] = rule.requires.search(text, line_start, line_end) is not None
         if not per_line[key]:
             return None
     if rule.anchor is None:
         return _searcher(rule.compiled, text, line_end)
-    key = ("anchor", id(rule.anchor), line_start)
+    key = ("anchor", rule.anchor.pattern, line_start)
     if key not in per_line:
         per_line[key] = anchor_starts(rule.anchor, text, line_start, line_end)
     return _matcher(rule.compiled, text, line_end, per_line[key])

@@ -43,6 +43,8 @@ class Rule:
     path: Path
     line: int
     description: str = ""
+    # Known misses: examples the rule should pass but does not yet, run as strict xfails.
+    misses: tuple[Example, ...] = ()
     # Optional context matched only where `compiled` matched: `prefix` must end right where
     # the match starts (it may be empty; if it cannot match, the match is refused), `suffix`
     # may extend it. Keeping optional context out of the main pattern keeps the scan fast.

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from .extractor import Extractor
+from ..extractor import Extractor
 from .match import anchor_starts
-from .model import Fact
-from .rules import Example, Negative, Rule, RuleSet
-from .text import TextView
+from ..model import Fact
+from . import Example, Negative, Rule, RuleSet
+from ..text import TextView
 
 POSITION_KEYS = ("text", "start", "end", "rule")
 # Strings a healthy pattern scans in milliseconds; a pattern that backtracks catastrophically
@@ -23,28 +23,47 @@ PROBE_TIMEOUT = 0.5
 
 @dataclass(frozen=True)
 class Case:
-    """One example or negative of one rule, addressable as a test id."""
+    """One example, negative or known miss of one rule, addressable as a test id.
+
+    `kind` is "example", "negative" or "miss" (a known miss: expected to fail, run as a
+    strict xfail); `n` counts the texts of one `texts:` list.
+    """
 
     rule: Rule
     item: Example | Negative
-
-    @property
-    def kind(self) -> str:
-        return "example" if isinstance(self.item, Example) else "negative"
+    kind: str = "example"
+    n: int = 0
 
     @property
     def id(self) -> str:
-        return f"{self.rule.id}:{self.kind}:{self.item.line}"
+        return f"{self.rule.id}:{self.kind}:{self.item.line}" + (f"#{self.n + 1}" if self.n else "")
 
     @property
     def where(self) -> str:
         return f"{self.rule.path}:{self.item.line}"
 
 
-def cases(ruleset: RuleSet) -> Iterator[Case]:
+def cases(ruleset: RuleSet, *, misses: bool = False) -> Iterator[Case]:
+    """Every example and negative of every rule; with `misses`, the known misses too."""
     for rule in ruleset.rules:
-        for item in (*rule.examples, *rule.negatives):
-            yield Case(rule, item)
+        groups = [("example", rule.examples), ("negative", rule.negatives)] + ([("miss", rule.misses)] if misses else [])
+        for kind, items in groups:
+            seen: dict[int, int] = {}
+            for item in items:
+                n = seen.get(item.line, 0)
+                seen[item.line] = n + 1
+                yield Case(rule, item, kind, n)
+
+
+def _expected(want: dict[str, Any], rule: Rule) -> dict[str, Any]:
+    """An expectation as the fact would give it: a person's `name` is its `value` unless given."""
+    if rule.type in NAMED_TYPES and "value" in want:
+        want = {"name": want["value"], **want}
+    return want
+
+
+#: Fact types whose `name` is their `value` (examples need not repeat it).
+NAMED_TYPES = ("official", "person")
 
 
 def _comparable(fact: Fact, keys: set[str]) -> dict[str, Any]:
@@ -67,13 +86,13 @@ def check(extractor: Extractor, case: Case) -> str | None:
     if isinstance(item, Negative):
         return f"negative {item.text!r} gave {_show(got)}" if got else None
     if item.whole:
-        expected = dict(item.expected[0])
+        expected = _expected(dict(item.expected[0]), rule)
         expected.setdefault("rule", rule.id)
         want = {"start": 0, "end": len(doc.text), **expected}
         if len(got) != 1 or _comparable(got[0], set(want)) != _normal(want):
             return f"example {item.text!r}: expected one {rule.type} fact covering it all {_normal(expected)}, got {_show(got)}"
         return None
-    wants = [_normal(e) for e in item.expected]
+    wants = [_normal(_expected(e, rule)) for e in item.expected]
     actual = [_comparable(f, set(w)) for f, w in zip(got, wants)]
     if len(got) != len(wants) or actual != wants:
         return f"example {item.text!r}: expected {wants}, got {_show(got)}"

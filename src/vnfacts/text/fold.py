@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CHARS = {
     "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d",
@@ -78,3 +79,16 @@ def fold_for_matching(text: str) -> str:
     for char in set(_CHAR_RE.findall(text)):  # a few distinct ones: str.replace is fastest
         text = text.replace(char, _CHAR_MAP[char])
     return _TONE_RE.sub(_move_tone, text)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)  # normalizers look up the same words again and again
+def lookup_form(surface: str) -> str:
+    """The form a word is looked up by in a lexicon: NFC, folded, case-folded, spaces collapsed.
+
+    >>> lookup_form("Uỷ  ban"), lookup_form("ủy ban")
+    ('ủy ban', 'ủy ban')
+    """
+    return _SPACES.sub(" ", fold_for_matching(unicodedata.normalize("NFC", surface)).strip()).casefold()

@@ -15,9 +15,8 @@ from typing import Sequence
 
 import regex
 
-from ..text import Token
-from . import MatchInfo
-from .entities import has
+from .line import Line
+from .tokens import Token
 
 MAX_SYLLABLES = 4
 PROPER_TAGS = ("Np", "Ny")
@@ -67,12 +66,12 @@ def not_a_person(text: str, lexicons) -> bool:
     """
     if " " not in text.strip():
         return False
-    return any(has(lexicons[n], text) for n in ("PROVINCE", "MUNICIPALITY", "COUNTRY", "BODY", "BODY_NAMED"))
+    return any(lexicons[n].contains(text) for n in ("PROVINCE", "MUNICIPALITY", "COUNTRY", "BODY", "BODY_NAMED"))
 
 
 def names_a_place(word: str, lexicons) -> bool:
     """Is a unit's name expected after this word ("huyện", "Huyện ủy", "UBND")?"""
-    return has(lexicons["PLACE_UNIT"], word) or has(lexicons["PLACE_AFTER"], word)
+    return lexicons["PLACE_UNIT"].contains(word) or lexicons["PLACE_AFTER"].contains(word)
 
 
 def _vietnamese(words: Sequence[Token], lexicons, ctx: NameContext) -> bool:
@@ -81,7 +80,7 @@ def _vietnamese(words: Sequence[Token], lexicons, ctx: NameContext) -> bool:
     return (
         2 <= n <= MAX_SYLLABLES
         and not (ctx.after_unit and n < 3)
-        and (has(lexicons["SURNAME"], first) or first.startswith(("H'", "H’")))
+        and (lexicons["SURNAME"].contains(first) or first.startswith(("H'", "H’")))
         and all(capitalized(w.text) for w in words)
         and not any(not_a_person(w.text, lexicons) for w in words)
         and not not_a_person(" ".join(w.text for w in words), lexicons)
@@ -102,18 +101,18 @@ def looks_foreign(word: str) -> bool:
 def _foreign(run: Sequence[Token], lexicons, ctx: NameContext) -> int | None:
     """Start of a foreign name ending the run: after its last country word, after an
     honorific or a foreign-only title, or the words spelled without Vietnamese letters."""
-    countries = [i for i, w in enumerate(run) if has(lexicons["COUNTRY"], w.text)]
+    countries = [i for i, w in enumerate(run) if lexicons["COUNTRY"].contains(w.text)]
     if ctx.after_unit and not countries:
         return None  # "thành phố Phnom Penh" is a place
     if countries or ctx.foreign or ctx.honorific:
         start = countries[-1] + 1 if countries else 0
     else:  # "Samsung Kim Jae-won": the name after the brand
-        latin = [i for i, w in enumerate(run) if not looks_foreign(w.text) or has(lexicons["LATIN_ORG"], w.text)]
+        latin = [i for i, w in enumerate(run) if not looks_foreign(w.text) or lexicons["LATIN_ORG"].contains(w.text)]
         start = latin[-1] + 1 if latin else 0
     tail = run[start:]
     if not tail or _syllable_count(tail) > MAX_SYLLABLES + 1 or (_syllable_count(tail, True) < 2 and not ctx.honorific):
         return None
-    if any(has(lexicons["LATIN_ORG"], s) for w in tail for s in w.text.split()):
+    if any(lexicons["LATIN_ORG"].contains(s) for w in tail for s in w.text.split()):
         return None  # "Chủ tịch Real Madrid": a club
     if all(capitalized(w.text) and not not_a_person(w.text, lexicons) for w in tail) \
             and any(w.tag in PROPER_TAGS for w in tail):
@@ -151,7 +150,7 @@ def _short_name(word: Token, lexicons) -> bool:
     """One capitalized proper-noun syllable that is no place or country ("Dung", "Johnson")."""
     text = word.text
     return (" " not in text and word.tag == "Np" and capitalized(text)
-            and not any(has(lexicons[n], text) for n in _NOT_SHORT_NAMES))
+            and not any(lexicons[n].contains(text) for n in _NOT_SHORT_NAMES))
 
 
 
@@ -171,11 +170,11 @@ def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
     syl = _SYLLABLE.findall(word.text)  # as _split counts them (str.split differs on \x1c-\x1f)
     for k in range(min(len(syl) - 1, MAX_SYLLABLES), 0, -1):
         head = " ".join(syl[:k])
-        if syl[k][0].isupper() and has(lexicons["HONORIFIC"], head):
+        if syl[k][0].isupper() and lexicons["HONORIFIC"].contains(head):
             return k, ("Nc", "Np")
         if syl[k][0].isupper() and k > 1 and not_a_person(head, lexicons):
             return k, ("Np", "Np")
-        if has(lexicons["COUNTRY"], head) and looks_foreign(" ".join(syl[k:])):
+        if lexicons["COUNTRY"].contains(head) and looks_foreign(" ".join(syl[k:])):
             return k, ("Np", "Np")  # "Đức Ursula": the country, then a foreign name
     caps = next((i for i, s in enumerate(syl) if not s[0].isupper()), len(syl))
     if 0 < caps < len(syl) and (caps > 1 or len(syl) - caps > 1):  # not "Ủy viên"
@@ -183,11 +182,11 @@ def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
     return None
 
 
-def line_words(m: MatchInfo) -> list[Token]:
-    """The tagged words around the match (see TextView.tagged_words_around), with words
+def line_words(line: Line, start: int, end: int, lexicons) -> list[Token]:
+    """The tagged words around the match (see Line.tagged_words_around), with words
     underthesea merged split apart (see _split_point)."""
     out: list[Token] = []
-    for w in m.view.tagged_words_around(m.start, m.end):
-        point = _split_point(w, m.lexicons)
+    for w in line.tagged_words_around(start, end):
+        point = _split_point(w, lexicons)
         out.extend(_split(w, *point) if point else [w])
     return out

@@ -84,7 +84,7 @@ def detect(data: bytes, declared: str | None = None) -> Detected:
     'Hà'
     >>> detect(b"\\x00\\x01\\x02PK\\x00")
     Traceback (most recent call last):
-    vnfacts.encodings.detect.Undecodable: binary file (contains NUL bytes), not text
+    vnfacts.input.encodings.detect.Undecodable: binary file (contains NUL bytes), not text
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):

@@ -1,0 +1,1 @@
+"""The people stage: mentions of the same person merged into one, across an article."""
