@@ -210,3 +210,43 @@ def test_the_rule_set_cannot_be_changed():
         SHIPPED.rules = ()
     with pytest.raises(TypeError):
         SHIPPED.lexicons["X"] = None
+
+
+def test_the_readme_rule_file_example_loads_and_proves_itself(tmp_path):
+    """The rule guide's example is a real rule file: its examples pass, its miss fails."""
+    from pathlib import Path
+    from vnfacts.rules.selftest import cases, check
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Writing a rule file")[1].split("```yaml\n")[1].split("```")[0]
+    path = tmp_path / "vehicles.yaml"
+    path.write_text(block, encoding="utf-8")
+    ex = Extractor(rules=[path])
+    mine = [c for c in cases(ex.ruleset, misses=True) if c.rule.id == "quantity.vehicles"]
+    assert {c.kind for c in mine} == {"example", "negative", "miss"}
+    assert ex.ruleset.by_id("quantity.vehicles").anchor is not None  # inherited from VEHICLE_COUNT
+    for case in mine:
+        assert (check(ex, case) is None) == (case.kind != "miss"), case.id
+
+
+def test_rules_normalizers_lists_every_declared_contract():
+    import json
+    from click.testing import CliRunner
+    from vnfacts.cli import main
+    result = CliRunner().invoke(main, ["rules", "normalizers", "--format", "json"])
+    assert result.exit_code == 0
+    rows = {row["name"]: row for row in json.loads(result.output)}
+    assert set(rows) == {n.name for n in BUILTIN}
+    assert rows["money"]["required"] == ["amount", "currency"]
+    assert "CURRENCY" in rows["money"]["lexicons"] and "currency" in rows["money"]["returns"]
+    table = CliRunner().invoke(main, ["rules", "normalizers"], env={"COLUMNS": "200"})
+    assert table.exit_code == 0 and "amount* currency*" in table.output
+
+
+def test_rules_check_prints_a_lexicon_warning(tmp_path):
+    from click.testing import CliRunner
+    from vnfacts.cli import main
+    path = tmp_path / "w.yaml"
+    path.write_text("lexicons:\n  FRUIT: {apple: [táo], pear: [táo]}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "check", str(path)])
+    assert result.exit_code == 0
+    assert f"vnfacts: warning: {path}:2: lexicon FRUIT: surface 'táo' is given for keys apple and pear" in result.output

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
 import click
@@ -77,6 +78,8 @@ def load_extractor(rule_paths: tuple[str, ...], *, check_examples: bool = True) 
     from ..rules.selftest import failures  # only needed when the user brings rules
 
     extractor = Extractor(rule_paths)
+    for warning in extractor.ruleset.warnings:
+        warn(f"warning: {warning}")
     if rule_paths and check_examples:
         problems = failures(extractor, rules_from(extractor.ruleset, rule_paths))
         if problems:
@@ -87,7 +90,7 @@ def load_extractor(rule_paths: tuple[str, ...], *, check_examples: bool = True) 
 def rules_from(ruleset: RuleSet, paths) -> RuleSet:
     """The part of `ruleset` defined in the given files or folders."""
     mine = {str(p) for p in rule_files(paths)}
-    return RuleSet([r for r in ruleset.rules if str(r.path) in mine], ruleset.lexicons, ruleset.files)
+    return replace(ruleset, rules=tuple(r for r in ruleset.rules if str(r.path) in mine))
 
 
 def quiet_pipe(fn: Callable) -> Callable:

@@ -1,5 +1,8 @@
-"""`vnfacts rules list|test|check`: see the rules, run their examples, validate a file."""
+"""`vnfacts rules list|test|check|normalizers`: see the rules, run their examples, validate a
+file, list the normalizers' contracts."""
 from __future__ import annotations
+
+import json
 
 import click
 from rich.console import Console
@@ -21,6 +24,7 @@ def rules():
       vnfacts rules list
       vnfacts rules test --rules my-rules/
       vnfacts rules check my-rules/money.yaml
+      vnfacts rules normalizers
     """
 
 
@@ -69,6 +73,8 @@ def check_rules(files):
     Example: vnfacts rules check my-rules/money.yaml
     """
     full = load_ruleset(files, strict=True)
+    for warning in full.warnings:
+        click.echo(f"vnfacts: warning: {warning}", err=True)
     extractor = Extractor(ruleset=full)
     mine = rules_from(full, files)
     problems = failures(extractor, mine)
@@ -76,3 +82,28 @@ def check_rules(files):
         raise RuleError(problems)
     n = sum(1 for _ in cases(mine))
     click.echo(f"ok: {len(mine.rules)} rules, {n} examples and negatives pass", err=True)
+
+
+@rules.command("normalizers")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@quiet_pipe
+def list_normalizers(fmt):
+    """Every normalizer a rule can name, with the groups it reads (required ones marked *), the
+    lexicons it needs and the fields it returns: its declared contract, which the rule loader
+    checks every rule against.
+
+    Example: vnfacts rules normalizers --format json | jq '.[] | select(.name=="money")'
+    """
+    from ..normalize import BUILTIN
+
+    rows = [{"name": n.name, "summary": n.summary, "required": list(n.required), "optional": list(n.optional),
+             "lexicons": list(n.lexicons), "returns": list(n.returns)} for n in BUILTIN]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = Table("normalizer", "groups (* required)", "lexicons", "returns", "what it does", show_lines=True)
+    for row in rows:
+        groups = [g + "*" for g in row["required"]] + row["optional"]
+        table.add_row(row["name"], " ".join(groups) or "-", " ".join(row["lexicons"]) or "-",
+                      " ".join(row["returns"]), row["summary"])
+    Console(highlight=False).print(table)

@@ -5,7 +5,6 @@ Every problem in every file is collected and reported at once, each as
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -16,8 +15,10 @@ from typing import Any, Iterable, Mapping, Sequence
 import regex
 
 from ..errors import RuleError
+from ..suggest import did_you_mean
 from .lexicon import Lexicon
-from .model import Example, Negative, Rule
+from .examples import examples as read_examples, negatives as read_negatives
+from .model import Rule
 from .yamlfile import LineDict, load_yaml
 
 FILE_KEYS = ("rules", "patterns", "lexicons", "defaults")
@@ -25,7 +26,6 @@ RULE_KEYS = ("id", "type", "pattern", "prefix", "suffix", "requires", "anchor", 
              "misses", "description")
 #: Keys a file's `defaults:` may give every rule of the file (a rule's own key wins).
 DEFAULT_KEYS = ("type", "prefix", "suffix", "requires", "anchor", "priority", "normalizer")
-EXAMPLE_KEYS = ("text", "texts", "fact", "facts", "published")
 PATTERN_KEYS = ("pattern", "anchor")
 #: A rule pattern that opens with a named sub-pattern, maybe inside a named group.
 LEADING_REFERENCE = regex.compile(r"(?:\(\?P<\w+>)?\{([A-Z][A-Z0-9_]*)\}")
@@ -93,11 +93,6 @@ def builtin_normalizers() -> dict[str, Any]:
     return {n.name: n for n in BUILTIN}
 
 
-def _did_you_mean(word: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 class _Loader:
     """One load: the files, the shared namespace of sub-patterns and lexicons, the problems."""
 
@@ -127,7 +122,7 @@ class _Loader:
             return None
         for key in data:
             if key not in FILE_KEYS:
-                self.problem(path, data.line_of(key), f"unknown key '{key}'{_did_you_mean(str(key), FILE_KEYS)}")
+                self.problem(path, data.line_of(key), f"unknown key '{key}'{did_you_mean(str(key), FILE_KEYS)}")
         return data
 
     def collect_shared(self, path: Path, data: LineDict) -> None:
@@ -227,7 +222,7 @@ class _Loader:
         for key in raw:
             if key not in DEFAULT_KEYS:
                 self.problem(path, raw.line_of(key), f"defaults: '{key}' cannot be a default"
-                                                     f"{_did_you_mean(str(key), DEFAULT_KEYS)} (can: {', '.join(DEFAULT_KEYS)})")
+                                                     f"{did_you_mean(str(key), DEFAULT_KEYS)} (can: {', '.join(DEFAULT_KEYS)})")
         return {k: v for k, v in raw.items() if k in DEFAULT_KEYS}
 
     def inherited_anchor(self, pattern: Any) -> str | None:
@@ -250,7 +245,7 @@ class _Loader:
 
         for key in item:
             if key not in RULE_KEYS:
-                bad(f"unknown key '{key}'{_did_you_mean(str(key), RULE_KEYS)}", key)
+                bad(f"unknown key '{key}'{did_you_mean(str(key), RULE_KEYS)}", key)
         for key in ("id", "type", "pattern"):
             if not isinstance(item.get(key), str) or not item.get(key):
                 bad(f"'{key}' is required and must be a string")
@@ -267,9 +262,9 @@ class _Loader:
         if "anchor" not in item and (inherited := self.inherited_anchor(item.get("pattern"))):
             item["anchor"] = inherited
         anchor = self.compile_key(item, "anchor", "(?:{})", bad)
-        examples = self.examples(item, bad)
-        misses = self.examples(item, bad, key="misses", required=False)
-        negatives = self.negatives(item, bad)
+        examples = read_examples(item, bad)
+        misses = read_examples(item, bad, key="misses", required=False)
+        negatives = read_negatives(item, bad)
         if compiled is not None and norm in self.normalizers:
             self.check_contract(self.normalizers[norm], [compiled, prefix, suffix], bad)
         if not ok or compiled is None:
@@ -290,7 +285,7 @@ class _Loader:
         for group in sorted(groups):
             if group not in reads and not group.startswith("_"):
                 known = f"; it reads {', '.join(reads)}" if reads else "; it reads no group"
-                hint = _did_you_mean(group, reads)
+                hint = did_you_mean(group, reads)
                 bad(f"group '{group}' is not read by normalizer '{normalizer.name}'{hint or known}", "pattern")
         for group in normalizer.required:
             if group not in groups:
@@ -319,66 +314,6 @@ class _Loader:
         except regex.error as exc:
             bad(f"bad regex in {key}: {exc}", key)
         return None
-
-    def examples(self, item: LineDict, bad, key: str = "examples", required: bool = True) -> tuple[Example, ...]:
-        """The rule's examples (or `misses`): `text` or `texts` (each text its own example of
-        the same expectation), with `fact` (one fact covering the text) or `facts` (all)."""
-        raw = item.get(key)
-        if raw is None and not required:
-            return ()
-        if not isinstance(raw, list) or not raw:
-            if required:
-                bad("every rule needs at least one example", key if key in item else None)
-            else:
-                bad(f"'{key}' must be a list of examples", key)
-            return ()
-        label = key[:-1] if key == "examples" else "miss"
-        out = []
-        for i, ex in enumerate(raw):
-            line = raw.item_lines[i]
-            if not isinstance(ex, dict):
-                bad(f"{label} at line {line} must be a mapping with 'text' and 'fact' or 'facts'")
-                continue
-            for k in ex:
-                if k not in EXAMPLE_KEYS:
-                    bad(f"{label} at line {ex.line_of(k)}: unknown key '{k}'{_did_you_mean(str(k), EXAMPLE_KEYS)}")
-            texts = ex.get("texts") if "texts" in ex else [ex.get("text")]
-            has_one, has_many = "fact" in ex, "facts" in ex
-            if ("text" in ex) == ("texts" in ex):
-                bad(f"{label} at line {line} needs exactly one of 'text' or 'texts'")
-            elif not isinstance(texts, list) or not texts or not all(isinstance(t, str) and t for t in texts):
-                bad(f"{label} at line {line} needs a 'text' string (or 'texts', a list of them)")
-            elif has_one == has_many:
-                bad(f"{label} at line {line} needs exactly one of 'fact' or 'facts'")
-            elif has_one and not isinstance(ex["fact"], dict):
-                bad(f"{label} at line {line}: 'fact' must be a mapping")
-            elif has_many and not (isinstance(ex["facts"], list) and all(isinstance(f, dict) for f in ex["facts"])):
-                bad(f"{label} at line {line}: 'facts' must be a list of mappings")
-            else:
-                expected = (ex["fact"],) if has_one else tuple(ex["facts"])
-                out.extend(Example(text, tuple(dict(e) for e in expected), has_one, line, _str(ex.get("published")))
-                           for text in texts)
-        return tuple(out)
-
-    def negatives(self, item: LineDict, bad) -> tuple[Negative, ...]:
-        raw = item.get("negatives") or []
-        if not isinstance(raw, list):
-            bad("'negatives' must be a list of texts", "negatives")
-            return ()
-        out = []
-        for i, neg in enumerate(raw):
-            line = raw.item_lines[i]
-            if isinstance(neg, str):
-                out.append(Negative(neg, line))
-            elif isinstance(neg, dict) and isinstance(neg.get("text"), str):
-                out.append(Negative(neg["text"], line, _str(neg.get("published"))))
-            else:
-                bad(f"negative at line {line} must be a text")
-        return tuple(out)
-
-
-def _str(v: Any) -> str | None:
-    return None if v is None else str(v)
 
 
 def _valid_lexicon(forms: Any) -> bool:
