@@ -207,20 +207,21 @@ def month_length(month: int, year: int, leap: bool = False, *,
     >>> month_length(12, 2023), month_length(1, 2024)
     (30, 29)
     """
+    return _month_span(month, year, leap, utc_offset)[1]
+
+
+def _month_span(month: int, year: int, leap: bool, utc_offset: float) -> tuple[int, int]:
+    """(JDN of the first day, length in days) of a lunar month; ValueError if it does not exist."""
     _check_year(year)
     _check_int("month", month)
     keys, starts = _year_table(year, float(utc_offset))
     try:
         i = keys.index((month, bool(leap)))
     except ValueError:
-        raise ValueError(_missing_month_msg(month, year, leap)) from None
-    return starts[i + 1] - starts[i]
-
-
-def _missing_month_msg(month: int, year: int, leap: bool) -> str:
-    if not 1 <= month <= 12:
-        return f"lunar month must be 1–12, not {month}"
-    return f"lunar year {year} has no leap month {month}"
+        if not 1 <= month <= 12:
+            raise ValueError(f"lunar month must be 1–12, not {month}") from None
+        raise ValueError(f"lunar year {year} has no leap month {month}") from None
+    return starts[i], starts[i + 1] - starts[i]
 
 
 def lunar_to_solar(day: int, month: int, year: int, leap: bool = False, *,
@@ -242,19 +243,12 @@ def lunar_to_solar(day: int, month: int, year: int, leap: bool = False, *,
     ...
     ValueError: lunar month 1 of 2024 has 29 days, not 30
     """
-    _check_year(year)
     _check_int("day", day)
-    _check_int("month", month)
-    keys, starts = _year_table(year, float(utc_offset))
-    try:
-        i = keys.index((month, bool(leap)))
-    except ValueError:
-        raise ValueError(_missing_month_msg(month, year, leap)) from None
-    length = starts[i + 1] - starts[i]
+    first, length = _month_span(month, year, leap, utc_offset)
     if not 1 <= day <= length:
         name = f"leap month {month}" if leap else f"month {month}"
         raise ValueError(f"lunar {name} of {year} has {length} days, not {day}")
-    return _date_of(starts[i] + day - 1)
+    return _date_of(first + day - 1)
 
 
 def solar_to_lunar(d: datetime.date, *, utc_offset: float = _DEFAULT_OFFSET) -> LunarDate:

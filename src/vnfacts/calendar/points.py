@@ -10,13 +10,6 @@ from datetime import date, timedelta
 
 GRAINS = ("year", "quarter", "month", "week", "day", "hour", "minute")
 
-PARTS_OF_DAY = {
-    "sáng": "morning", "buổi sáng": "morning", "rạng sáng": "morning", "sớm": "morning",
-    "trưa": "noon", "buổi trưa": "noon",
-    "chiều": "afternoon", "buổi chiều": "afternoon", "xế chiều": "afternoon",
-    "tối": "evening", "buổi tối": "evening", "chiều tối": "evening",
-    "đêm": "night", "khuya": "night", "nửa đêm": "night", "đêm khuya": "night",
-}
 
 
 @dataclass(frozen=True)

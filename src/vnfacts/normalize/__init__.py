@@ -11,7 +11,7 @@ from .dates import date_list, date_period, date_point
 from .entities import document, location, organization
 from .holidays import date_holiday
 from .lunar_dates import date_lunar
-from .people import official, person
+from .officials import official, person
 from .quantities import money, percent, quantity, quantity_noun
 from .relative_dates import date_relative
 

@@ -16,9 +16,6 @@ from ..calendar.points import When, hour_of_day, interval, nearest_year
 from .contract import MatchInfo, Result, declare, one
 from .numerals import Numerals
 
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
 def _int(m: MatchInfo, name: str) -> int | None:
     value = m.group(name)
     return int(value) if value and value.isdigit() else None
@@ -52,7 +49,10 @@ def quarter_of(m: MatchInfo) -> int | None:
     q = m.group("quarter")
     if not q:
         return None
-    return int(q) if q.isdigit() else ROMAN.get(q.lower())
+    if q.isdigit():
+        return int(q)
+    key = m.lookup("ROMAN", q)
+    return int(key) if key else None
 
 
 def date_fields(start: When, end: When | None = None, part: str | None = None) -> dict[str, Any] | None:
@@ -74,7 +74,7 @@ DATE_FIELDS = ("value", "grain", "part_of_day")
 _POINT = ("day", "month", "month_name", "year", "quarter", "hour", "minute", "part")
 
 
-@declare("date", optional=_POINT + ("day2", "month2", "year2"), lexicons=("PART_OF_DAY", "MONTH_NAME"),
+@declare("date", optional=_POINT + ("day2", "month2", "year2"), lexicons=("PART_OF_DAY", "MONTH_NAME", "ROMAN"),
          returns=DATE_FIELDS)
 def date_point(m: MatchInfo) -> Result | None:
     """A date, with or without year, time and part of day; an interval when `*2` groups matched."""
@@ -140,7 +140,7 @@ def date_list(m: MatchInfo) -> list[Result] | None:
     return [Result(first, m.start, first_end), Result(second, m.spans["day"][0], m.end)]
 
 
-@declare("date_period", required=("count",), optional=("side", "year"), returns=DATE_FIELDS,
+@declare("date_period", required=("count",), optional=("side", "year"), lexicons=("PERIOD_SIDE",), returns=DATE_FIELDS,
          prepare=Numerals.from_lexicons)
 def date_period(m: MatchInfo) -> Result | None:
     """ "6 tháng đầu năm 2024" -> 2024-01/2024-06; "6 tháng cuối năm" -> 07/12 of the year."""
@@ -153,7 +153,7 @@ def date_period(m: MatchInfo) -> Result | None:
         year = m.published.year
     if not 1 <= count <= 12:
         return None
-    if (m.group("side") or "").lower() == "cuối":
+    if m.lookup("PERIOD_SIDE", m.group("side")) == "end":
         start, end = When(year, 13 - count), When(year, 12)
     else:
         start, end = When(year, 1), When(year, count)

@@ -21,7 +21,7 @@ def _offset(m: MatchInfo, lexicon: str, group: str) -> int | None:
 
 
 @declare("date_relative", optional=("relday", "part", "unit", "dir", "weekday", "weekdir", "ahead", "hour", "minute"),
-         lexicons=("REL_DAY", "REL_DIR", "WEEKDAY", "PART_OF_DAY"), returns=DATE_FIELDS)
+         lexicons=("REL_DAY", "REL_DIR", "REL_UNIT", "WEEKDAY", "PART_OF_DAY"), returns=DATE_FIELDS)
 def date_relative(m: MatchInfo) -> Result | None:
     """A date relative to the publication date: "hôm qua", "tháng trước", "thứ Hai tới"."""
     return one(_relative(m))
@@ -40,17 +40,17 @@ def _relative(m: MatchInfo) -> dict[str, Any] | None:
             return None
         return _with_clock(date_fields_of_day(ref + timedelta(days=days), part), m, part)
     step = _offset(m, "REL_DIR", "dir")
-    unit = (m.group("unit") or "").lower()
+    unit = m.lookup("REL_UNIT", m.group("unit"))
     if step is None:
         return None
-    if unit == "tuần":
+    if unit == "week":
         d = ref + timedelta(weeks=step)
         iso_year, week, _ = d.isocalendar()
         return {"value": When(iso_year, week=week).iso(), "grain": "week"}
-    if unit == "tháng":
+    if unit == "month":
         year, month = shift_month(ref, step)
         return {"value": When(year, month).iso(), "grain": "month"}
-    if unit == "năm":
+    if unit == "year":
         return {"value": When(ref.year + step).iso(), "grain": "year"}
     return None
 
