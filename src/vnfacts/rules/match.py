@@ -39,7 +39,6 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
     per_line: dict[tuple[str, str, int], Any] = {}  # (key, its pattern, line) -> answer
     for rule in ruleset.rules:
         normalize = ruleset.normalizers[rule.normalizer]
-        prepared = ruleset.prepared(normalize)
         try:
             for index, (line_start, line_end) in enumerate(view.lines):
                 find = _finder(rule, folded, line_start, line_end, per_line)
@@ -63,7 +62,7 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
                                 ruleset.lexicons, published, start - line_start, end - line_start,
                                 view.line(index),
                                 {k: (a - line_start, b - line_start) for k, (a, b) in spans.items() if a >= 0},
-                                prepared,
+                                ruleset.prepared(normalize),  # built on the first match, once a rule set
                             )
                             results = normalize(info)
                         if results:
