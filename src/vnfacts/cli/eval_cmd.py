@@ -44,13 +44,15 @@ def eval_command(gold, types, fmt, floors):
     """Score vnfacts on GOLD, a gold JSON Lines file or a folder of them.
 
     Facts match by type and normalized value (money also by currency, quantity by unit,
-    officials by name); docs/annotation.md describes the gold format.
+    officials by name); docs/annotation.md describes the gold format. For officials it also
+    reports title recall, recall per gold sector, and sector and rank accuracy (docs/eval.md).
 
     \b
     Examples:
       vnfacts eval samples/gold
       vnfacts eval benchmarks/gold-real.jsonl --types money,percent
       vnfacts eval samples/gold --format json | jq '.types.money.f1'
+      vnfacts eval benchmarks/gold-tune --types official --format json | jq '.officials.sectors'
       vnfacts eval samples/gold --min-f1 money=0.9 --min-f1 overall=0.6
     """
     docs = load_gold(gold)

@@ -3,6 +3,7 @@
 - `gold.py`   gold JSON Lines files and folders, checked with `file:line` messages
 - `match.py`  one document's predictions paired with its gold facts, by type and value
 - `report.py` precision, recall, F1, tp, fp, fn per type and overall, and every error
+- `officials.py` officials' recall per gold sector, sector and rank accuracy
 - `run.py`    the loop over documents with any predictor (vnfacts, or a peer)
 - `table.py`  the report as tables for a person
 

@@ -32,6 +32,10 @@ FACT_KEYS = frozenset(f.name for f in fields(Fact)) - {"rule"}
 NUMERIC_TYPES = ("percent", "money", "quantity")
 #: Keys a fact of the type must carry besides `type` and `value`.
 REQUIRED = {"money": ("currency",), "quantity": ("unit",)}
+#: What an official's position belongs to (docs/annotation.md, `sector`), in report order; the
+#: same list as the `sector` enum of schema/document.schema.json.
+SECTORS = ("state", "party", "national_assembly", "military", "police", "judiciary", "business",
+           "education_health", "foreign", "other")
 #: How close an unknown key must be to a known one to be taken for its misspelling (else it is
 #: a note, kept out of the way).
 MISSPELT = 0.75
@@ -294,6 +298,15 @@ def _check_official(item: dict, value: Any, label: str, bad: _Problems) -> None:
     titles = item.get("titles", [])
     if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
         bad(f"{label}: 'titles' must be a list of strings")
+    sector = item.get("sector")
+    if sector is not None and sector not in SECTORS:
+        hint = did_you_mean(sector, SECTORS, cutoff=MISSPELT) if isinstance(sector, str) else ""
+        bad(f"{label}: unknown sector {sector!r}{hint or ' (one of ' + ', '.join(SECTORS) + ')'}")
+    rank = item.get("rank")
+    if rank is not None and (not isinstance(rank, str) or not rank.strip()):
+        bad(f"{label}: 'rank' must be a non-empty string")
+    if item.get("former") is not None and not isinstance(item["former"], bool):
+        bad(f"{label}: 'former' must be true or false")
 
 
 def _offsets(item: dict, text: str | None, article: str | None, label: str,

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from ..model import Fact
 from .gold import GoldFact
 from .match import DocMatch, get
+from .officials import OfficialFigures
 
 #: Fact types in the order reports list them; others follow by name.
 TYPE_ORDER = ("date", "official", "percent", "money", "quantity")
@@ -62,7 +63,8 @@ class Counts:
 
 @dataclass
 class Report:
-    """The evaluation of a gold set: counts per type, overall, title recall and each error."""
+    """The evaluation of a gold set: counts per type, overall, title recall, the officials'
+    sector and rank figures (`officials`) and each error."""
 
     documents: int
     types: dict[str, Counts]
@@ -71,6 +73,7 @@ class Report:
     titles_gold: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     failed: list[dict[str, str]] = field(default_factory=list)
+    officials: OfficialFigures = field(default_factory=OfficialFigures)
 
     @property
     def title_recall(self) -> float | None:
@@ -88,8 +91,12 @@ class Report:
             recall = self.title_recall
             types["official"].update(title_recall=None if recall is None else round(recall, 4),
                                      titles_found=self.titles_found, titles_gold=self.titles_gold)
-        return {"documents": self.documents, "types": types, "overall": self.overall.to_dict(),
-                "errors": self.errors, "failed": self.failed}
+        out = {"documents": self.documents, "types": types, "overall": self.overall.to_dict(),
+               "errors": self.errors, "failed": self.failed}
+        if "official" in types:
+            out["officials"] = {key: types["official"][key] for key in ("title_recall", "titles_found", "titles_gold")}
+            out["officials"].update(self.officials.to_dict())
+        return out
 
 
 def ordered(types: Iterable[str]) -> list[str]:
@@ -135,9 +142,17 @@ def build_report(matches: Iterable[DocMatch], types: Iterable[str]) -> Report:
         for g, title in lost:
             errors.append((where.get(id(g), -1), {"document": m.doc.id, "type": "official", "kind": "title_miss",
                                                   "text": g.text, "name": get(g, "name") or g.value, "title": title}))
+        for g, kind, want, have in report.officials.add(m):
+            key = kind.removesuffix("_miss")
+            errors.append((where.get(id(g), -1), {"document": m.doc.id, "type": "official", "kind": kind,
+                                                  "text": g.text, "name": get(g, "name") or g.value,
+                                                  key: want, "predicted": have}))
         report.errors.extend(e for _, e in sorted(errors, key=lambda pair: pair[0]))
     for c in counts.values():
         report.overall.add(c)
+    # A predictor that gives no sector (or rank) at all is not wrong on each official: drop those.
+    report.errors = [e for e in report.errors
+                     if e["kind"] not in ("sector_miss", "rank_miss") or report.officials.judged(e["kind"])]
     return report
 
 

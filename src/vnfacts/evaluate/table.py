@@ -1,4 +1,5 @@
-"""The report for a person: a table of figures per type, then the errors of each document."""
+"""The report for a person: a table of figures per type, the officials' figures (title recall,
+recall per sector, sector and rank accuracy), then the errors of each document."""
 from __future__ import annotations
 
 from itertools import groupby
@@ -8,9 +9,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .officials import Agreement
 from .report import Counts, Report
 
-KIND_LABEL = {"miss": "miss", "false_hit": "false hit", "title_miss": "title miss"}
+KIND_LABEL = {"miss": "miss", "false_hit": "false hit", "title_miss": "title miss", "sector_miss": "bad sector",
+              "rank_miss": "bad rank"}
 
 
 def write_table(report: Report, out: TextIO, *, errors: bool = True) -> None:
@@ -29,6 +32,8 @@ def write_table(report: Report, out: TextIO, *, errors: bool = True) -> None:
         recall = "n/a" if report.title_recall is None else f"{report.title_recall:.3f}"
         console.print(f"official title recall: {recall} "
                       f"({report.titles_found}/{report.titles_gold} titles of matched officials)")
+        for line in officials_figures(report):
+            console.print(line)
     for failure in report.failed:
         console.print(f"[red]failed[/red] {escape(failure['document'])}: {escape(failure['error'])}")
     if errors and report.errors:
@@ -50,6 +55,40 @@ def figures_table(report: Report) -> Table:
     return table
 
 
+def officials_figures(report: Report) -> list:
+    """The recall per gold sector (a small table, when the gold gives sectors), then the
+    sector and rank accuracy lines."""
+    figures = report.officials
+    out: list = []
+    if figures.has_sectors:
+        table = Table(title="officials by gold sector", title_justify="left")
+        for col in ("sector", "gold", "found", "recall"):
+            table.add_column(col, justify="left" if col == "sector" else "right")
+        for name, c in figures.ordered_sectors():
+            table.add_row(name, str(c.gold), str(c.found), f"{c.recall:.3f}")
+        out.append(table)
+        out.append(_agreement_line("sector", figures.sector))
+    if figures.rank.compared:
+        out.append(_agreement_line("rank", figures.rank))
+    return out
+
+
+def _agreement_line(key: str, a: Agreement) -> str:
+    """
+    >>> _agreement_line("sector", Agreement(10, 9, 8, True))
+    'official sector accuracy: 0.800 (8/10 matched officials with a gold sector; 9 with a predicted one)'
+    >>> _agreement_line("rank", Agreement(3))
+    'official rank accuracy: n/a (3 matched officials with a gold rank; no prediction gives a rank)'
+    """
+    head = f"official {key} accuracy:"
+    if not a.compared:
+        return f"{head} n/a (no matched official has a gold {key})"
+    if not a.predicted:
+        return f"{head} n/a ({a.compared} matched officials with a gold {key}; no prediction gives a {key})"
+    return (f"{head} {a.accuracy:.3f} ({a.correct}/{a.compared} matched officials with a gold {key}; "
+            f"{a.given} with a predicted one)")
+
+
 def _cells(c: Counts) -> list[str]:
     return [f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn), str(c.ignored)]
 
@@ -61,10 +100,16 @@ def describe(error: dict[str, Any]) -> str:
     '"27 tỷ đồng" → 27000000000 VND'
     >>> describe({"kind": "title_miss", "type": "official", "text": "ông A", "name": "A", "title": "Chủ tịch"})
     '"ông A" → A: title "Chủ tịch" not found'
+    >>> describe({"kind": "sector_miss", "type": "official", "text": "ông A", "name": "A", "sector": "state",
+    ...           "predicted": None})
+    '"ông A" → A: sector state, predicted none'
     """
     text = f'"{error["text"]}"' if error.get("text") is not None else "(no text)"
     if error["kind"] == "title_miss":
         return f'{text} → {error["name"]}: title "{error["title"]}" not found'
+    if error["kind"] in ("sector_miss", "rank_miss"):
+        key = error["kind"].removesuffix("_miss")
+        return f'{text} → {error["name"]}: {key} {error[key]}, predicted {error["predicted"] or "none"}'
     detail = [str(error["value"])]
     for key in ("currency", "unit", "grain"):
         if error.get(key) and error[key] != "%":
