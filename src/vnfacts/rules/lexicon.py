@@ -69,7 +69,11 @@ class Lexicon:
         there.
 
         >>> Lexicon.from_data("U", ["lượt", "lượt người", "ha"]).pattern()
-        '(?:(?:ha|lượt(?:\\s+người)?))'
+        '(?:(?:lượt(?:\\s+người)?|ha))'
+        >>> import regex
+        >>> lex = Lexicon.from_data("D", ["Thông tư", "thông tư liên tịch"])
+        >>> regex.match(lex.pattern(), "Thông tư liên tịch số 6", regex.I).group()
+        'Thông tư liên tịch'
         """
         return "(?:" + _trie_regex(self.surfaces) + ")"
 
@@ -81,15 +85,24 @@ def _trie_regex(words) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _node_regex(trie)
+    return _node_regex(trie)[0]
 
 
-def _node_regex(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else regex.escape(ch)) + _node_regex(child)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
+def _node_regex(node: dict) -> tuple[str, int]:
+    """The regex of a trie node and the length of the longest word below it."""
+    # Deeper branches first: rules match case-insensitively, so "t" and "T" branches can both
+    # fit the text, and the one leading to the longer word ("thông tư liên tịch" before
+    # "Thông tư") must be tried first for the longest form to win.
+    children = []
+    for ch, child in node.items():
+        if ch:
+            body, depth = _node_regex(child)
+            children.append((-depth - 1, ch, (r"\s+" if ch == " " else regex.escape(ch)) + body))
+    if not children:
+        return "", 0
+    children.sort()
+    branches = [branch for _, _, branch in children]
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if "" in node:  # a word ends here and longer ones go on: greedy, so the longest wins
-        return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
-    return body
+        body = (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+    return body, -children[0][0]

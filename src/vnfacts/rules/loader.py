@@ -28,7 +28,7 @@ RULE_KEYS = ("id", "type", "pattern", "prefix", "suffix", "requires", "anchor", 
 DEFAULT_KEYS = ("type", "prefix", "suffix", "requires", "anchor", "priority", "normalizer")
 PATTERN_KEYS = ("pattern", "anchor")
 #: A rule pattern that opens with a named sub-pattern, maybe inside a named group.
-LEADING_REFERENCE = regex.compile(r"(?:\(\?P<\w+>)?\{([A-Z][A-Z0-9_]*)\}")
+LEADING_REFERENCE = regex.compile(r"(?:\(\?P<\w+>)?\{([A-Z][A-Z0-9_]*)\}(?![?*+{])(?:\)(?![?*+{]))?")
 NAME = regex.compile(r"[A-Z][A-Z0-9_]*")
 REFERENCE = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
@@ -65,7 +65,7 @@ class RuleSet:
     normalizers: Mapping[str, Any]  # name -> normalize.contract.Normalizer
     files: tuple[Path, ...] = ()
     warnings: tuple[str, ...] = ()
-    _prepared: dict = field(default_factory=dict, repr=False, compare=False)
+    _prepared: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def by_id(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -226,9 +226,12 @@ class _Loader:
         return {k: v for k, v in raw.items() if k in DEFAULT_KEYS}
 
     def inherited_anchor(self, pattern: Any) -> str | None:
-        """The anchor of the named sub-pattern a rule's pattern opens with, if it has one."""
+        """The anchor of the named sub-pattern a rule's pattern opens with, if it has one: only
+        when every match starts with it (not optional, not one branch of a top-level "|")."""
         lead = LEADING_REFERENCE.match(pattern) if isinstance(pattern, str) else None
-        return self.pattern_anchors.get(lead.group(1)) if lead else None
+        if lead is None or _top_level_alternation(pattern):
+            return None
+        return self.pattern_anchors.get(lead.group(1))
 
     def rule(self, path: Path, item: Any, fallback_line: int) -> Rule | None:
         if not isinstance(item, dict):
@@ -314,6 +317,32 @@ class _Loader:
         except regex.error as exc:
             bad(f"bad regex in {key}: {exc}", key)
         return None
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    """Does the pattern have a "|" outside every group (so a match may start elsewhere)?
+
+    >>> _top_level_alternation("{A}\\s+x|y"), _top_level_alternation("(?P<a>{A}|b)c"), _top_level_alternation("[|]{A}")
+    (True, False, False)
+    """
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _valid_lexicon(forms: Any) -> bool:

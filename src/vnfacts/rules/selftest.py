@@ -141,10 +141,12 @@ def failures(extractor: Extractor, ruleset: RuleSet | None = None, *, probes: bo
             out.append(f"{rule.where}: rule {rule.id}: {problem}")
     if out:  # running examples through a runaway pattern would only hang
         return out
-    for case in cases(ruleset):
+    for case in cases(ruleset, misses=True):
         problem = check(extractor, case)
-        if problem:
+        if case.kind == "miss":
+            if problem is None:
+                out.append(f"{case.where}: rule {case.rule.id}: known miss {case.item.text!r} now passes: "
+                           f"move it to the rule's examples")
+        elif problem:
             out.append(f"{case.where}: rule {case.rule.id}: {problem}")
     return out
-
-

@@ -6,7 +6,6 @@ segmenting the whole text.
 """
 from __future__ import annotations
 
-import bisect
 import unicodedata
 
 import regex
@@ -49,7 +48,6 @@ class TextView:
         self.text = text
         self._folded: str | None = None
         self._lines = [piece for m in _LINE.finditer(text) for piece in split_long(m.start(), m.end(), text)]
-        self._line_starts = [s for s, _ in self._lines]
         self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}  # by run start
         self._line_views: dict[int, Line] = {}
 
@@ -65,13 +63,6 @@ class TextView:
     def lines(self) -> list[tuple[int, int]]:
         """(start, end) of every non-empty line."""
         return self._lines
-
-    def line_of(self, pos: int) -> int:
-        """Index of the line holding character `pos`."""
-        return max(0, bisect.bisect_right(self._line_starts, pos) - 1)
-
-    def line_span(self, index: int) -> tuple[int, int]:
-        return self._lines[index]
 
     def _chunk(self, pos: int) -> tuple[int, int]:
         """The run of non-space characters holding `pos` (underthesea tokens never hold spaces,
