@@ -185,7 +185,7 @@ def test_examples_need_not_repeat_a_name_equal_to_the_value():
     from vnfacts.rules.model import Example
     rule = SHIPPED.by_id("official.title-first")
     case = Case(rule, Example("Bộ trưởng Bộ Y tế Đào Hồng Lan", ({"value": "Đào Hồng Lan", "titles": ["Bộ trưởng Bộ Y tế"],
-                                                                "organization": "Bộ Y tế"},), True, 1))
+                                                                "organization": "Bộ Y tế", "sector": "state"},), True, 1))
     assert check(Extractor(), case) is None
 
 
@@ -195,7 +195,8 @@ def test_the_pipeline_is_an_explicit_tuple_of_stages():
     from vnfacts.extractor import DEFAULT_STAGES
     ex = Extractor()
     assert ex.stages == DEFAULT_STAGES
-    assert [s.__name__ for s in ex.stages] == ["publication_date", "byline", "match_rules", "resolve_stage", "people"]
+    assert [s.__name__ for s in ex.stages] == ["publication_date", "byline", "match_rules", "date_context",
+                                               "resolve_stage", "people"]
     text = "Ông Lê Văn Tám, Chủ tịch UBND xã, phát biểu. Ông Tám nói.\nHữu Lương"
     without_people = Extractor(stages=[s for s in DEFAULT_STAGES if s.__name__ != "people"]).extract(text)
     assert "people" not in without_people.meta and "people" in ex.extract(text).meta

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from .date_context import date_context
 from .draft import Draft, Stage
 from .header import byline, publication_date
 from .model import Document
@@ -22,7 +23,7 @@ from .rules.match import match_rules
 from .text import TextView, nfc
 
 #: The stages every extraction runs, in order (spaCy's `nlp.pipe_names` is the model).
-DEFAULT_STAGES: tuple[Stage, ...] = (publication_date, byline, match_rules, resolve_stage, people)
+DEFAULT_STAGES: tuple[Stage, ...] = (publication_date, byline, match_rules, date_context, resolve_stage, people)
 
 
 def as_date(published: str | date | None) -> date | None:
@@ -39,7 +40,7 @@ class Extractor:
     >>> [f.value for f in ex.extract("Tổng vốn hơn 27 tỷ đồng.").facts]
     [27000000000]
     >>> [stage.__name__ for stage in ex.stages]
-    ['publication_date', 'byline', 'match_rules', 'resolve_stage', 'people']
+    ['publication_date', 'byline', 'match_rules', 'date_context', 'resolve_stage', 'people']
     """
 
     def __init__(self, rules: Sequence[str | Path] = (), *, builtin: bool = True, ruleset: RuleSet | None = None,

@@ -6,7 +6,8 @@
    their own layers, so an official may contain an organization.
 2. Nobody on the byline (the header stage found it) is an official or a person.
 3. An official named by one word only ("Bộ trưởng Dung", "Chủ tịch HĐQT Saigonbank") is kept
-   only when the article names that person in full or with an honorific ("ông Biden").
+   only when the article names that person in full or with an honorific ("ông Biden"), or
+   when it is a foreign name right after a title only people hold ("Thủ tướng Prayut").
 4. An organization or a place may not swallow a person's name: one that runs into a name ends
    before it ("UBND tỉnh Quảng Bình Trần Phong" -> "UBND tỉnh Quảng Bình").
 """
@@ -19,6 +20,7 @@ from typing import Any, Iterable
 from .draft import Draft
 from .model import Fact
 from .people.mentions import PEOPLE, full_names
+from .people.sectors import foreign_one_word
 from .rules.match import Candidate
 
 LAYERS = {
@@ -39,7 +41,7 @@ def resolve_stage(draft: Draft) -> None:
     if draft.byline:
         start, end = draft.byline
         facts = [f for f in facts if not (f.type in PEOPLE and start <= f.start < end)]
-    draft.facts = _outside_names(_named_enough(facts), draft.text)
+    draft.facts = _outside_names(_named_enough(facts, draft.ruleset.lexicons), draft.text)
 
 
 def resolve(candidates: Iterable[Candidate]) -> list[Fact]:
@@ -62,14 +64,14 @@ def resolve(candidates: Iterable[Candidate]) -> list[Fact]:
     return kept
 
 
-def _named_enough(facts: list[Fact]) -> list[Fact]:
+def _named_enough(facts: list[Fact], lexicons) -> list[Fact]:
     """Drop an official named by one word that names nobody of the article in full and nobody
-    named with an honorific."""
+    named with an honorific, unless a foreign leader's title heads the name ("Thủ tướng Prayut")."""
     full = full_names(facts)
     with_honorific = {full[i] for i, f in enumerate(facts) if f.type == "person" and i in full}
     return [f for i, f in enumerate(facts)
             if not (f.type == "official" and i in full and full[i] == f.name and " " not in f.name
-                    and f.name not in with_honorific)]
+                    and f.name not in with_honorific and not foreign_one_word(f, lexicons))]
 
 
 def _name_span(f: Fact) -> tuple[int, int]:

@@ -2,8 +2,13 @@
 
 Named groups the rules use:
 - a point: `day`, `month`, `year`, `quarter`, `hour`, `minute`, `part` (part of day);
+  `year_dir` for a year relative to publication ("năm nay", "năm ngoái": lexicon REL_DIR);
 - the end of an interval: `day2`, `month2`, `year2` (missing parts come from the other end);
-- a period of months: `count` and `side` ("6 tháng đầu năm 2024").
+- the end of an interval of hours: `hour2`, `minute2`, `part2` ("từ 6h đến 18h ngày 25/4",
+  "từ 5 giờ sáng đến 10 giờ tối"); a part of day written once counts for both ends;
+- a period of months: `count` and `side` ("6 tháng đầu năm 2024", "nửa đầu năm 2020");
+- a list sharing its month or year: `day1`, `month1` or `quarter1` (the first item) and the
+  last item as a point ("ngày 10, 12 và 15-6", "quý II và III năm 2023").
 Partial dates take their year from the publication date (`MatchInfo.published`): the year
 that puts them nearest to it. Without a publication date the year stays unknown ("--12-26").
 """
@@ -11,6 +16,8 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+
+import regex
 
 from ..calendar.points import When, hour_of_day, interval, nearest_year
 from .contract import MatchInfo, Result, declare, one
@@ -71,10 +78,11 @@ def date_fields(start: When, end: When | None = None, part: str | None = None) -
 
 
 DATE_FIELDS = ("value", "grain", "part_of_day")
-_POINT = ("day", "month", "month_name", "year", "quarter", "hour", "minute", "part")
+_POINT = ("day", "month", "month_name", "year", "year_dir", "quarter", "hour", "minute", "part")
 
 
-@declare("date", optional=_POINT + ("day2", "month2", "year2"), lexicons=("PART_OF_DAY", "MONTH_NAME", "ROMAN"),
+@declare("date", optional=_POINT + ("day2", "month2", "year2", "hour2", "minute2", "part2"),
+         lexicons=("PART_OF_DAY", "MONTH_NAME", "ROMAN", "REL_DIR"),
          returns=DATE_FIELDS)
 def date_point(m: MatchInfo) -> Result | None:
     """A date, with or without year, time and part of day; an interval when `*2` groups matched."""
@@ -83,13 +91,20 @@ def date_point(m: MatchInfo) -> Result | None:
 
 def _date_point(m: MatchInfo) -> dict[str, Any] | None:
     ref = m.published
-    part = part_of_day(m)
+    part = part_of_day(m) or m.lookup("PART_OF_DAY", m.group("part2"))
     day, month, quarter = _int(m, "day"), _int(m, "month") or _month_name(m), quarter_of(m)
     year = _year(m, "year")
+    if m.group("year_dir"):  # "ngày 20/11 năm nay": the year relative to publication
+        step = m.lookup("REL_DIR", m.group("year_dir"))
+        if ref is None or step is None:
+            return None
+        year = ref.year + int(step)
     day2, month2, year2 = _int(m, "day2"), _int(m, "month2"), _year(m, "year2")
     hour, minute = _int(m, "hour"), _int(m, "minute")
     if hour is not None:
         hour = hour_of_day(hour, part)
+    if m.group("hour2"):
+        return _hours(m, day, month, year, hour, minute, part)
     has_end = any(v is not None for v in (day2, month2, year2))
     if has_end:
         # Each end lends the other what it lacks: "10-12/10" -> 10/10 to 12/10.
@@ -114,6 +129,22 @@ def _date_point(m: MatchInfo) -> dict[str, Any] | None:
     return date_fields(point, part=part)
 
 
+def _hours(m: MatchInfo, day, month, year, hour, minute, part) -> dict[str, Any] | None:
+    """ "từ 6h đến 18h ngày 25/4": an interval of hours on one day, or of clock times."""
+    part2 = m.lookup("PART_OF_DAY", m.group("part2")) or part
+    hour2, minute2 = hour_of_day(int(m.group("hour2")), part2), _int(m, "minute2")
+    if hour is None or (hour2, minute2 or 0) <= (hour, minute or 0):
+        return None
+    if day is None:
+        start, end = _time_only(hour, minute, None), _time_only(hour2, minute2, None)
+        if start is None or end is None:
+            return None
+        fields = {"value": f"{start['value']}/{end['value']}", "grain": start["grain"]}
+        return {**fields, "part_of_day": part} if part else fields
+    year = fill_year(month, day, year, m.published)
+    return date_fields(When(year, month, day, hour, minute), When(year, month, day, hour2, minute2), part)
+
+
 def _time_only(hour: int, minute: int | None, part: str | None) -> dict[str, Any] | None:
     """A clock time with no day: ISO "T09:15" (the day is not in the text)."""
     if not 0 <= hour <= 23 or (minute is not None and not 0 <= minute <= 59):
@@ -125,29 +156,67 @@ def _time_only(hour: int, minute: int | None, part: str | None) -> dict[str, Any
     return fields
 
 
-@declare("date_list", required=("day1", "day", "month"), optional=("year", "part"), lexicons=("PART_OF_DAY",),
-         returns=DATE_FIELDS)
+_LIST_ITEM = regex.compile(r"(?<![\w/])(?:\d{1,2}|I{1,3}|IV)(?!\w)")
+
+
+@declare("date_list", optional=("day1", "month1", "quarter1", "day", "month", "quarter", "year", "part"),
+         lexicons=("PART_OF_DAY", "ROMAN"), returns=DATE_FIELDS)
 def date_list(m: MatchInfo) -> list[Result] | None:
-    """ "ngày 14 và 15/9": one day fact per listed day, each with its own span."""
-    ref = m.published
-    day1, day2, month = _int(m, "day1"), _int(m, "day"), _int(m, "month")
-    year = fill_year(month, day2, _year(m, "year"), ref)
-    first = date_fields(When(year, month, day1), part=part_of_day(m))
-    second = date_fields(When(year, month, day2))
-    if first is None or second is None or day1 >= day2:
+    """ "ngày 14 và 15/9", "các tháng 5, 6 năm 2024", "quý II và III": one fact per item, the
+    last item's month or year shared by all, each with its own span (the first takes the
+    words before it, the last the shared part after it)."""
+    first = next((g for g in ("day1", "month1", "quarter1") if m.group(g)), None)
+    last = {"day1": "day", "month1": "month", "quarter1": "quarter"}.get(first or "")
+    if first is None or last not in m.spans or first not in m.spans:
         return None
-    first_end = m.spans["day1"][1]
-    return [Result(first, m.start, first_end), Result(second, m.spans["day"][0], m.end)]
+    line = m.line.text if m.line is not None else None
+    (a, a_end), (b, _) = m.spans[first], m.spans[last]
+    if line is None:
+        return None
+    items = [(a, a_end)] + [(a_end + x.start(), a_end + x.end()) for x in _LIST_ITEM.finditer(line[a_end:b])] \
+        + [m.spans[last]]
+    ref = m.published
+    month = _int(m, "month") if first == "day1" else None
+    year = _year(m, "year")
+    out, previous = [], None
+    for i, (s, e) in enumerate(items):
+        word = line[s:e]
+        if first == "day1":
+            if not word.isdigit() or month is None:
+                return None
+            point = When(fill_year(month, int(word), year, ref), month, int(word))
+        elif first == "month1":
+            if not word.isdigit():
+                return None
+            point = When(year, int(word))
+        else:
+            q = int(word) if word.isdigit() else int(m.lookup("ROMAN", word) or 0)
+            point = When(year if year is not None else (ref.year if ref else None), quarter=q or None)
+        if point.day is None and point.month is None and point.quarter is None:
+            return None
+        fields = date_fields(point, part=part_of_day(m) if i == 0 else None)
+        if fields is None or (previous is not None and point.iso() <= previous):
+            return None
+        previous = point.iso()
+        start = m.start if i == 0 else s
+        end = m.end if i == len(items) - 1 else e
+        out.append(Result(fields, start, end))
+    return out
 
 
 @declare("date_period", required=("count",), optional=("side", "year"), lexicons=("PERIOD_SIDE",), returns=DATE_FIELDS,
          prepare=Numerals.from_lexicons)
 def date_period(m: MatchInfo) -> Result | None:
     """ "6 tháng đầu năm 2024" -> 2024-01/2024-06; "6 tháng cuối năm" -> 07/12 of the year."""
-    try:
-        count = int(m.prepared.parse_amount(m.group("count") or ""))
-    except (ValueError, TypeError):
-        return None
+    if (m.group("count") or "").lower() == "nửa":  # "nửa đầu năm 2020": a half, six months
+        if not m.group("side"):
+            return None
+        count = 6
+    else:
+        try:
+            count = int(m.prepared.parse_amount(m.group("count") or ""))
+        except (ValueError, TypeError):
+            return None
     year = _year(m, "year")
     if year is None and m.published is not None:
         year = m.published.year

@@ -26,8 +26,9 @@ from ..text.names import PROPER_TAGS, NameContext, capitalized, line_words, name
 WORD_HONORIFICS = ("ông", "bà", "anh", "chị", "cô", "thầy", "em", "cụ", "đồng chí")
 _SYLLABLE = regex.compile(r"\S+")
 _TRAILING_JOIN = regex.compile(r"(?:\s*(?:[,;:–—(-]|(?<![\p{L}\d])(?:và|kiêm|cùng)))+\s*$")
-_JOIN_START = regex.compile(r"\s*(?:[,;)–—-]|(?:và|kiêm)(?![\p{L}\d]))")
+_JOIN_START = regex.compile(r"\s*(?:[,;)–—-]|(?:và|kiêm|tại|ở|của)(?![\p{L}\d]))")
 _JOIN_END = regex.compile(r"(?:[,;–—(-]|(?<![\p{L}\d])(?:và|kiêm))\s*$")
+_AND = regex.compile(r"\s+và\s+")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”'(…–-])\s*$")
 
 
@@ -41,25 +42,37 @@ class _Patterns:
     body_word: regex.Pattern  # a lowercase word a title may hold: "xã hội", "tỉnh", "và", "ông"
     holder: regex.Pattern  # between a title and its holder's honorific: " khi đó là "
     holder_end: regex.Pattern  # the same, ending a title's text
+    honor: regex.Pattern  # an honorific, a rank or both: "đồng chí Thiếu tướng", "cựu thiếu tướng"
+    former: regex.Pattern  # a past title's first word: "nguyên", "cựu"
+    addressed: regex.Pattern  # a word before a title addressed to someone else: "trình", "gửi"
 
 
 #: Lexicons whose words a title may hold in lowercase ("Đảng ủy", "xã hội", "tỉnh", "ông").
-_BODY_WORDS = ("BODY", "BODY_NAMED", "ORG_WORD", "ORG_CAP", "PLACE_UNIT", "PROVINCE", "MUNICIPALITY", "HONORIFIC")
+_BODY_WORDS = ("BODY", "BODY_NAMED", "ORG_WORD", "ORG_CAP", "PLACE_UNIT", "PROVINCE", "MUNICIPALITY", "HONORIFIC",
+               "LOWER_BODY")
 
 
 def build_patterns(lexicons) -> _Patterns:
     """The title and honorific patterns of a rule set's lexicons (built once per rule set)."""
-    alt = {name: lexicons[name].pattern() for name in ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC")}
+    alt = {name: lexicons[name].pattern() for name in ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC", "RANK",
+                                                         "RANK_BRANCH", "COUNTRY")}
+    rank = (rf"(?:(?P<f>nguyên|cựu)\s+)?(?P<r>{alt['RANK']})(?:\s+(?P<b>{alt['RANK_BRANCH']}))?"
+            rf"(?:\s+(?-i:{alt['COUNTRY']}))?")
+    honor = rf"(?:(?:{alt['HONORIFIC']})\s+)?{rank}|{alt['HONORIFIC']}"
+    honor_parts = rf"(?:(?P<h>{alt['HONORIFIC']})\s+)?{rank}|(?P<h>{alt['HONORIFIC']})"
     known = "|".join(lexicons[name].pattern() for name in _BODY_WORDS)
     holder = rf"\s*,?\s+(?:{lexicons['HOLDER_TIME'].pattern()}\s+)?là(?![\p{{L}}\d])\s*"
     return _Patterns(
         regex.compile(
-            rf"(?<![\p{{L}}\d])(?:{alt['TITLE_PREFIX']}\s+)?(?:{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}))"
-            rf"(?:\s+thường\s+trực)?(?![\p{{L}}\d])", regex.IGNORECASE),
-        regex.compile(rf"(?:^|(?<=[\s,(]))(?P<h>{alt['HONORIFIC']})\s*$", regex.IGNORECASE),
-        regex.compile(rf"(?<![\p{{L}}\d])(?:{known}|và|kiêm|của|về|thuộc|gồm|có|là)(?![\p{{L}}\d])", regex.IGNORECASE),
+            rf"(?<![\p{{L}}\d])(?:{alt['TITLE_PREFIX']}\s+){{0,2}}(?:{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}))"
+            rf"(?:\s+(?:thường\s+trực|thứ\s+nhất))?(?![\p{{L}}\d])", regex.IGNORECASE),
+        regex.compile(rf"(?:^|(?<=[\s,(]))(?P<h>{honor})\s*$", regex.IGNORECASE),
+        regex.compile(rf"(?<![\p{{L}}\d])(?:{known}|và|kiêm|của|về|thuộc|gồm|có|là|tại|ở)(?![\p{{L}}\d])", regex.IGNORECASE),
         regex.compile(holder, regex.IGNORECASE),
         regex.compile(holder + "$", regex.IGNORECASE),
+        regex.compile(rf"(?:{honor_parts})\s*", regex.IGNORECASE),
+        regex.compile(r"(?:nguyên|cựu)(?![\p{L}\d])", regex.IGNORECASE),
+        regex.compile(rf"(?<![\p{{L}}\d])(?:{lexicons['ADDRESSED'].pattern()})\s+$", regex.IGNORECASE),
     )
 
 
@@ -110,16 +123,25 @@ def titles_in(m: MatchInfo, start: int, end: int, words: Sequence[Token]) -> lis
 
 def _bare_head(head: str, lexicons) -> str:
     """A title's head without "Phó"/"nguyên" and "Thường trực": "Phó Trưởng phòng" -> "Trưởng phòng"."""
-    words = regex.sub(r"\s+thường\s+trực$", "", head, flags=regex.IGNORECASE).split(" ", 1)
-    return words[1] if len(words) == 2 and has(lexicons["TITLE_PREFIX"], words[0]) else " ".join(words)
+    head = regex.sub(r"\s+(?:thường\s+trực|thứ\s+nhất)$", "", head, flags=regex.IGNORECASE)
+    for _ in range(2):  # "nguyên Phó Giám đốc" -> "Giám đốc"
+        words = head.split(" ", 1)
+        if len(words) == 2 and has(lexicons["TITLE_PREFIX"], words[0]):
+            head = words[1]
+    return head
 
 
 def organization_of(title: Title, lexicons) -> str | None:
     """The body a title heads, abbreviations spelled out ("Trưởng phòng GD&ĐT" -> "Phòng Giáo
     dục và Đào tạo"); None for a title without a body or with a country only."""
-    body = title.text[len(title.head):].strip(" ,")
-    if not body or has(lexicons["COUNTRY"], body):
-        return None
+    body = regex.sub(r"\s+(?:tại|ở)\s.*$", "", title.text[len(title.head):]).strip(" ,")
+    body = regex.sub(r"^của\s+", "", body)  # "Phó Chủ tịch của IHS Markit"
+    if body and lexicons["TITLE"].contains(" ".join(body.split()[:2])):
+        return None  # "Đặc phái viên của Tổng thống Mỹ": a person's office, no body
+    first = body.split(" ", 1)[0]
+    if not body or any(has(lexicons[n], body) for n in ("COUNTRY", "FOREIGN_PLACE")) \
+            or first.casefold() == "nước" or has(lexicons["COUNTRY"], first):
+        return None  # "Thủ tướng nước Cộng hòa Singapore", "Đại sứ Hàn Quốc tại Việt Nam": a country
     body = expand(body, lexicons["ABBREVIATION"])
     kind = lexicons["TITLE_BODY"].key_of(_bare_head(title.head, lexicons))
     if kind and not body.casefold().startswith(kind.casefold()):
@@ -137,6 +159,8 @@ class Person:
     name: str
     honorific: str | None = None
     honorific_start: int | None = None
+    rank: str | None = None  # "Thiếu tướng": a military or police rank
+    former_rank: bool = False  # "cựu thiếu tướng"
     before: list[Title] = field(default_factory=list)  # titles given before the name
     comma_before: bool = False  # "Bộ trưởng Bộ Công an, Đại tướng Tô Lâm": a comma between
     after: list[Title] = field(default_factory=list)  # titles given after it
@@ -149,6 +173,20 @@ class Person:
     @property
     def titles(self) -> list[str]:
         return list(dict.fromkeys(t.text for t in self.all_titles))
+
+
+def _set_honor(m: MatchInfo, p: "Person", surface: str, start: int) -> None:
+    """An honorific, a rank or both before a person's name: "ông" -> honorific, "Thiếu tướng
+    tình báo" -> rank, "đồng chí Đại tá" -> both; "cựu thiếu tướng" is a former rank."""
+    parts = m.prepared.honor.fullmatch(surface)
+    p.honorific_start = start
+    if parts is None:
+        p.honorific = m.lookup("HONORIFIC", surface)
+        return
+    p.honorific = m.lookup("HONORIFIC", parts.group("h")) if parts.group("h") else None
+    if parts.group("r"):
+        p.rank = m.lookup("RANK", parts.group("r"))
+        p.former_rank = bool(parts.group("f"))
 
 
 def _honorific_ok(m: MatchInfo, surface: str, start: int) -> bool:
@@ -184,7 +222,7 @@ class _Span:
     end: int = 0  # the match's end on a word boundary, trailing verbs left out
 
     def __post_init__(self) -> None:
-        named = self.m.spans.get("name")
+        named = self.m.spans.get("link") or self.m.spans.get("name")  # "ông X được bầu làm": from the verb on
         self.end = _end_on_words(named[1] if named else self.begin, self.m.end, self.line, self.m)
 
     @property
@@ -217,12 +255,34 @@ def _names(sp: _Span) -> list[Person]:
             after_head=any(e <= run[0].start and not text[e:run[0].start].strip() for s, e in heads),
         )
         i = name_start(run, lex, ctx)
-        if i is None:
-            continue
+        if i is None or regex.fullmatch(r"\p{Lu}\.?", run[-1].text.split()[-1]) and text[end:end + 1] in (".", ""):
+            continue  # "Thomas A. Bussiere": a name cut at its initial is no name
+        if explicit and i == len(run) - 1 and " " not in run[i].text and not ctx.honorific \
+                and _company_head(m, text, heads, run[i].start):
+            continue  # "ông A, Tổng giám đốc Vietjet": the title is A's, its last word a company
         word_before = run[i - 1] if i else word_before
         if word_before is None or not has(lex["NOT_NAME_AFTER"], word_before.text):
             people.append(Person(run[i].start, end, " ".join(w.text for w in run[i:])))
     return sorted(people, key=lambda p: p.start)
+
+
+def _company_head(m: MatchInfo, text: str, heads: list[tuple[int, int]], pos: int) -> bool:
+    """Is the title head before `pos` one a company's name follows ("Tổng giám đốc", "Chủ
+    tịch"), not one only people hold ("Thủ tướng", "Ngoại trưởng")?"""
+    before = [(s, e) for s, e in heads if e <= pos]
+    if not before:
+        return True
+    kind = m.lexicons["SECTOR_HEAD"].key_of(_bare_head(collapse(text[slice(*before[-1])]), m.lexicons))
+    return kind in (None, "business")
+
+
+def _complement(m: MatchInfo, text: str, start: int) -> bool:
+    """Does a title start as the complement of another ("Thư ký của | Thủ tướng ...")?"""
+    before = regex.search(r"(?<![\p{L}\d])của\s+$", text[max(0, start - 12):start])
+    if before is None:
+        return False
+    cut = start - len(before.group())
+    return any(h.end() == len(text[:cut].rstrip()) for h in m.prepared.title.finditer(text, max(0, cut - 40), cut))
 
 
 def _assign(sp: _Span, people: list[Person]) -> None:
@@ -235,7 +295,7 @@ def _assign(sp: _Span, people: list[Person]) -> None:
         lo, hi = (prev.end if prev else sp.begin), (nxt.start if nxt else sp.end)
         honorific = pats.honorific_end.search(text, lo, hi) if nxt else None
         if honorific and _honorific_ok(m, honorific.group("h"), honorific.start("h")):
-            nxt.honorific, nxt.honorific_start = m.lookup("HONORIFIC", honorific.group("h")), honorific.start("h")
+            _set_honor(m, nxt, honorific.group("h"), honorific.start("h"))
             hi = honorific.start("h")
         titles = titles_in(m, lo, hi, sp.line)
         if not titles:
@@ -244,18 +304,28 @@ def _assign(sp: _Span, people: list[Person]) -> None:
             continue
         adjacent = nxt is not None and (text[titles[-1].end:hi].strip(" ,-") == ""
                                         or pats.holder.fullmatch(text, titles[-1].end, hi) is not None)
+        if adjacent and honorific and titles[-1].text == titles[-1].head and "," in text[titles[-1].end:hi]:
+            adjacent = False  # "chỉ trích nhằm vào Thủ tướng, ông Aswin": a bare head is no apposition
         if adjacent:
             nxt.comma_before = "," in text[titles[-1].end:hi]
         if adjacent and prev is None:
-            nxt.before = titles
+            joined = [i for i in range(1, len(titles)) if _AND.search(text, titles[i - 1].end, titles[i].start)]
+            # "Chủ tịch và CEO của Berkshire Hathaway và Phó chủ tịch X": after a "và", the titles
+            # before it may be someone else's; X keeps those after the last one.
+            nxt.before = titles[joined[-1]:] if joined and len(titles) > 2 else titles
         elif adjacent:
             prev.after += titles[:-1]
             nxt.before = titles[-1:]
         elif prev is not None:
             prev.after += titles
     for p in people:
+        if p.before and _complement(m, text, p.before[0].start):
+            p.before = []  # "Đặc phái viên của Tổng thống Mỹ ... X": X may hold the first title, not this one
         if p.comma_before and p.after:
             p.before = []  # "... Chủ tịch nước, bác sĩ X, Giám đốc Bệnh viện": the first is not X's
+        if len(p.before) > 1 and "," in text[p.before[0].end:p.before[1].start] \
+                and pats.addressed.search(text, max(0, p.before[0].start - 30), p.before[0].start):
+            p.before = p.before[1:]  # "trình Thủ tướng, Bộ trưởng Bộ Tài chính X": X is no Thủ tướng
 
 
 def _fact(m: MatchInfo, p: Person) -> Result:
@@ -265,6 +335,11 @@ def _fact(m: MatchInfo, p: Person) -> Result:
     fields: dict[str, Any] = {"value": p.name, "name": p.name, "titles": tuple(p.titles)}
     if p.honorific:
         fields["honorific"] = p.honorific
+    if p.rank:
+        fields["rank"] = p.rank
+    first = p.all_titles[0].text if p.all_titles else ""
+    if p.former_rank or m.prepared.former.match(first):
+        fields["former"] = True
     if bodies:
         fields["organization"] = bodies[-1]
     return Result(fields, start, end)
@@ -275,6 +350,8 @@ def _explicit_ok(sp: _Span, first: Person) -> bool:
     m, lex = sp.m, sp.m.lexicons
     if not_a_person(first.name, lex):
         return False
+    if regex.fullmatch(r"\p{Lu}\.?", first.name.split()[-1]) and m.line.text[first.end:first.end + 1] in (".", ""):
+        return False  # "Trung tướng Thomas A. Bussiere": cut at an initial
     if m.group("honorific"):
         return _honorific_ok(m, m.group("honorific"), m.spans["honorific"][0])
     before = sp.before(first.start)
@@ -288,11 +365,12 @@ def _explicit_ok(sp: _Span, first: Person) -> bool:
 
 #: The lexicons the people normalizers read.
 PEOPLE_LEXICONS = ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC", "HOLDER_TIME", "TITLE_BODY", "COUNTRY",
-                   "ABBREVIATION", "NOT_NAME_AFTER", "PLACE_UNIT", "FOREIGN_TITLE", "SURNAME") + _BODY_WORDS
+                   "ABBREVIATION", "NOT_NAME_AFTER", "PLACE_UNIT", "FOREIGN_TITLE", "SURNAME", "RANK",
+                   "RANK_BRANCH", "ADDRESSED", "LATIN_ORG", "SECTOR_BODY", "FOREIGN_PLACE", "PLACE_AFTER") + _BODY_WORDS
 
 
-@declare("official", optional=("name", "honorific", "shared"), lexicons=PEOPLE_LEXICONS,
-         returns=("value", "name", "titles", "honorific", "organization"), prepare=build_patterns)
+@declare("official", optional=("name", "honorific", "shared", "link"), lexicons=PEOPLE_LEXICONS,
+         returns=("value", "name", "titles", "honorific", "rank", "former", "organization"), prepare=build_patterns)
 def official(m: MatchInfo) -> list[Result] | None:
     """People named with their titles: one fact per person in the match (see the module doc)."""
     shared = m.spans.get("shared")
@@ -307,8 +385,8 @@ def official(m: MatchInfo) -> list[Result] | None:
     _assign(sp, people)
     explicit = m.group("honorific")
     if explicit and people and m.spans.get("name") == (people[0].start, people[0].end):
-        people[0].honorific, people[0].honorific_start = m.lookup("HONORIFIC", explicit), m.spans["honorific"][0]
-    facts = [_fact(m, p) for p in people if p.titles]
+        _set_honor(m, people[0], explicit, m.spans["honorific"][0])
+    facts = [_fact(m, p) for p in people if p.titles or p.rank]
     return facts or None
 
 

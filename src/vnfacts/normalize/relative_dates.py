@@ -4,6 +4,14 @@ Named groups: `relday` (a day word: "hôm nay", "qua", "mai"...), `part`, `unit`
 ("tháng trước", "năm nay"), `weekday` with optional `weekdir` ("chủ nhật tuần trước").
 Lexicons (rules/dates.yaml) map the words to offsets: REL_DAY, REL_DIR, WEEKDAY.
 Without a publication date a relative date cannot be resolved and gives no fact.
+
+A `month` with `unit` and `dir` is a month of a relative year ("tháng 6 năm ngoái").
+A `same` group ("2h30 cùng ngày", "tối cùng ngày") names the day the text last named, which
+a normalizer cannot see: it gives the clock time alone ("T02:30", or "" with only a part of
+day), and the date_context stage (date_context.py) puts the day in front or drops the fact.
+A `school` group makes the unit a school year ("năm học này" in October 2023: 2023/2024).
+A `prior` group ("so với năm trước") is the year before publication here; the date_context
+stage makes it the year before the one its paragraph last named.
 """
 from __future__ import annotations
 
@@ -20,7 +28,8 @@ def _offset(m: MatchInfo, lexicon: str, group: str) -> int | None:
     return None if key is None else int(key)
 
 
-@declare("date_relative", optional=("relday", "part", "unit", "dir", "weekday", "weekdir", "ahead", "hour", "minute"),
+@declare("date_relative", optional=("relday", "part", "unit", "dir", "weekday", "weekdir", "ahead", "hour", "minute",
+                                    "month", "same", "prior", "school"),
          lexicons=("REL_DAY", "REL_DIR", "REL_UNIT", "WEEKDAY", "PART_OF_DAY"), returns=DATE_FIELDS)
 def date_relative(m: MatchInfo) -> Result | None:
     """A date relative to the publication date: "hôm qua", "tháng trước", "thứ Hai tới"."""
@@ -29,11 +38,14 @@ def date_relative(m: MatchInfo) -> Result | None:
 
 def _relative(m: MatchInfo) -> dict[str, Any] | None:
     ref: date | None = m.published
+    part = part_of_day(m)
+    if m.group("same"):
+        return _same_day(m, part)
     if ref is None:
         return None
-    part = part_of_day(m)
     if m.group("weekday"):
-        return _weekday(m, ref, part)
+        fields = _weekday(m, ref, part)
+        return None if fields is None else _with_clock(fields, m, part)
     if m.group("relday"):
         days = _offset(m, "REL_DAY", "relday")
         if days is None:
@@ -43,6 +55,9 @@ def _relative(m: MatchInfo) -> dict[str, Any] | None:
     unit = m.lookup("REL_UNIT", m.group("unit"))
     if step is None:
         return None
+    if m.group("school"):  # "năm học này": the school year, which starts in September
+        first = (ref.year if ref.month >= 8 else ref.year - 1) + step
+        return {"value": f"{first:04d}/{first + 1:04d}", "grain": "year"}
     if unit == "week":
         d = ref + timedelta(weeks=step)
         iso_year, week, _ = d.isocalendar()
@@ -51,8 +66,26 @@ def _relative(m: MatchInfo) -> dict[str, Any] | None:
         year, month = shift_month(ref, step)
         return {"value": When(year, month).iso(), "grain": "month"}
     if unit == "year":
+        if m.group("month"):  # "tháng 6 năm ngoái"
+            point = When(ref.year + step, int(m.group("month")))
+            return {"value": point.iso(), "grain": "month"} if point.valid() else None
         return {"value": When(ref.year + step).iso(), "grain": "year"}
     return None
+
+
+def _same_day(m: MatchInfo, part: str | None) -> dict[str, Any] | None:
+    """ "2h30 cùng ngày": the clock time ("T02:30"), or "" for a part of day alone; the
+    date_context stage gives it the day the text last named."""
+    fields: dict[str, Any] = {"value": "", "grain": "day"}
+    if m.group("hour"):
+        hour, minute = hour_of_day(int(m.group("hour")), part), m.group("minute")
+        if not 0 <= hour <= 23:
+            return None
+        fields = {"value": f"T{hour:02d}" + (f":{int(minute):02d}" if minute else ""),
+                  "grain": "minute" if minute else "hour"}
+    if part:
+        fields["part_of_day"] = part
+    return fields
 
 
 def _with_clock(fields: dict[str, Any], m: MatchInfo, part: str | None) -> dict[str, Any]:

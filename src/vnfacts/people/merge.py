@@ -5,10 +5,14 @@
    starts) with it, else of the first one after it (mentions.py). A `person` fact naming an
    official of the article becomes an `official` fact with no titles of its own. Other
    `person` facts stay: people named without any position in the article are not officials.
-2. `meta["people"]`: one entry per official, in order of first mention:
+2. Sectors (sectors.py): a person's sector is that of the first title of their first titled
+   mention (the next title, or the rank, when it gives none); every mention of the person,
+   short ones too, carries it.
+3. `meta["people"]`: one entry per official, in order of first mention:
    `{"name", "titles" (every title of every mention, in order, once; one that another extends
-   is left out: "Phó Chủ tịch UBND tỉnh" goes in "Phó Chủ tịch UBND tỉnh Nghệ An"), "honorific" and
-   "organization" (the first given), "mentions": [{"start", "end"}, ...]}`.
+   is left out: "Phó Chủ tịch UBND tỉnh" goes in "Phó Chủ tịch UBND tỉnh Nghệ An"), "honorific",
+   "rank" and "organization" (the first given), "sector", "former" (the first titled mention's),
+   "mentions": [{"start", "end"}, ...]}`.
 """
 from __future__ import annotations
 
@@ -18,6 +22,9 @@ from typing import Any
 from ..draft import Draft
 from ..model import Fact
 from .mentions import full_names
+from .sectors import mention_sector
+
+
 def with_full_names(facts: list[Fact]) -> list[Fact]:
     """Short mentions get the full name of their person; people named with an honorific who
     are officials of the article become officials (with no titles of their own)."""
@@ -31,6 +38,19 @@ def with_full_names(facts: list[Fact]) -> list[Fact]:
             f = replace(f, type="official", titles=())
         out.append(f)
     return out
+
+
+def with_sectors(facts: list[Fact], text: str, lexicons: Any) -> list[Fact]:
+    """Every official mention gets its person's sector: that of the first mention that gives
+    one, titled mentions first (see the module doc)."""
+    own = {i: mention_sector(f, text, lexicons) for i, f in enumerate(facts) if f.type == "official"}
+    person: dict[str, str] = {}
+    for titled in (True, False):
+        for i, sector in own.items():
+            f = facts[i]
+            if sector and bool(f.titles) == titled:
+                person.setdefault(f.name, sector)
+    return [replace(f, sector=person[f.name]) if f.type == "official" and f.name in person else f for f in facts]
 
 
 def _distinct_titles(titles: list[str]) -> list[str]:
@@ -59,16 +79,22 @@ def merged_people(facts: list[Fact]) -> list[dict[str, Any]]:
             continue
         entry = people.setdefault(f.name, {"name": f.name, "titles": [], "mentions": []})
         entry["titles"] = _distinct_titles(entry["titles"] + list(f.titles or ()))
-        for key in ("honorific", "organization"):
+        for key in ("honorific", "rank", "organization", "sector"):
             if getattr(f, key) and key not in entry:
                 entry[key] = getattr(f, key)
-        entry["mentions"].append({"start": f.start, "end": f.end})
+        if f.titles and not any(m.get("titled") for m in entry["mentions"]):
+            if f.former:
+                entry["former"] = True  # the first titled mention's post is a past one
+        entry["mentions"].append({"start": f.start, "end": f.end, "titled": bool(f.titles)})
+    for entry in people.values():
+        for mention in entry["mentions"]:
+            del mention["titled"]
     return list(people.values())
 
 
 def people(draft: Draft) -> None:
     """The people stage: each mention gets the full name of its person, and the people list."""
-    draft.facts = with_full_names(draft.facts)
+    draft.facts = with_sectors(with_full_names(draft.facts), draft.text, draft.ruleset.lexicons)
     merged = merged_people(draft.facts)
     if merged:
         draft.meta["people"] = merged

@@ -322,7 +322,7 @@ class _Loader:
 def _top_level_alternation(pattern: str) -> bool:
     """Does the pattern have a "|" outside every group (so a match may start elsewhere)?
 
-    >>> _top_level_alternation("{A}\\s+x|y"), _top_level_alternation("(?P<a>{A}|b)c"), _top_level_alternation("[|]{A}")
+    >>> _top_level_alternation(r"{A}\s+x|y"), _top_level_alternation("(?P<a>{A}|b)c"), _top_level_alternation("[|]{A}")
     (True, False, False)
     """
     depth, i, in_class = 0, 0, False

@@ -28,7 +28,8 @@ _VN_SYLLABLE = regex.compile(
     r"(?:ng|nh|ch|[cmnpt])?", regex.IGNORECASE)
 _LATIN = regex.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*(?:\s+[A-Za-z]+(?:['’-][A-Za-z]+)*)*")
 #: Words that are no one's short name after a title ("Ủy viên Trung ương Đảng", "Bộ trưởng Tài chính Mỹ").
-_NOT_SHORT_NAMES = ("COUNTRY", "PROVINCE", "MUNICIPALITY", "BODY", "BODY_NAMED", "ORG_CAP", "ORG_WORD")
+_NOT_SHORT_NAMES = ("COUNTRY", "PROVINCE", "MUNICIPALITY", "BODY", "BODY_NAMED", "ORG_CAP", "ORG_WORD", "LATIN_ORG",
+                    "SECTOR_BODY", "FOREIGN_PLACE")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def looks_foreign(word: str) -> bool:
 def _foreign(run: Sequence[Token], lexicons, ctx: NameContext) -> int | None:
     """Start of a foreign name ending the run: after its last country word, after an
     honorific or a foreign-only title, or the words spelled without Vietnamese letters."""
-    countries = [i for i, w in enumerate(run) if lexicons["COUNTRY"].contains(w.text)]
+    countries = [i for i, w in enumerate(run) if lexicons["COUNTRY"].contains(w.text)
+                 or lexicons["FOREIGN_PLACE"].contains(w.text)]
     if ctx.after_unit and not countries:
         return None  # "thành phố Phnom Penh" is a place
     if countries or ctx.foreign or ctx.honorific:
@@ -109,6 +111,8 @@ def _foreign(run: Sequence[Token], lexicons, ctx: NameContext) -> int | None:
     else:  # "Samsung Kim Jae-won": the name after the brand
         latin = [i for i, w in enumerate(run) if not looks_foreign(w.text) or lexicons["LATIN_ORG"].contains(w.text)]
         start = latin[-1] + 1 if latin else 0
+    if 0 < start < len(run) and names_a_place(run[start - 1].text, lexicons):
+        return None  # "Tỉnh ủy Villa Clara", "Cộng hòa Nam Sudan": a unit's own name
     tail = run[start:]
     if not tail or _syllable_count(tail) > MAX_SYLLABLES + 1 or (_syllable_count(tail, True) < 2 and not ctx.honorific):
         return None
@@ -140,9 +144,10 @@ def name_start(run: Sequence[Token], lexicons, ctx: NameContext = NameContext())
         if _vietnamese(run[i:], lexicons, NameContext(ctx.honorific, ctx.foreign, unit)):
             return i
     foreign = _foreign(run, lexicons, ctx)
-    if foreign is None and ctx.after_head and _short_name(run[-1], lexicons) \
-            and not any(w.tag in PROPER_TAGS for w in run[:-1]):
-        return len(run) - 1  # "Tư lệnh Hải quân Subagyo": the people stage gives it its full name, or drops it
+    unit_before = names_a_place(run[-2].text, lexicons) if len(run) > 1 else ctx.after_unit
+    if foreign is None and ctx.after_head and not unit_before and _short_name(run[-1], lexicons) \
+            and not any(w.tag in PROPER_TAGS and not lexicons["COUNTRY"].contains(w.text) for w in run[:-1]):
+        return len(run) - 1  # "Tư lệnh Hải quân Subagyo", "Tổng thống Mỹ Biden": the people stage gives it its full name, or drops it
     return foreign
 
 
@@ -174,7 +179,8 @@ def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
             return k, ("Nc", "Np")
         if syl[k][0].isupper() and k > 1 and not_a_person(head, lexicons):
             return k, ("Np", "Np")
-        if lexicons["COUNTRY"].contains(head) and looks_foreign(" ".join(syl[k:])):
+        if (lexicons["COUNTRY"].contains(head) or lexicons["FOREIGN_PLACE"].contains(head)) \
+                and looks_foreign(" ".join(syl[k:])):
             return k, ("Np", "Np")  # "Đức Ursula": the country, then a foreign name
     caps = next((i for i, s in enumerate(syl) if not s[0].isupper()), len(syl))
     if 0 < caps < len(syl) and (caps > 1 or len(syl) - caps > 1):  # not "Ủy viên"
