@@ -251,3 +251,20 @@ def test_rules_check_prints_a_lexicon_warning(tmp_path):
     result = CliRunner().invoke(main, ["rules", "check", str(path)])
     assert result.exit_code == 0
     assert f"vnfacts: warning: {path}:2: lexicon FRUIT: surface 'táo' is given for keys apple and pear" in result.output
+
+
+def test_a_normalizer_sees_only_the_lexicons_it_declares():
+    """Reading an undeclared lexicon fails at once (KeyError), so declarations stay true."""
+    for normalizer in BUILTIN:
+        seen = SHIPPED.lexicons_for(normalizer)
+        assert set(seen) == set(normalizer.all_lexicons) & set(SHIPPED.lexicons), normalizer.name
+    money = SHIPPED.normalizers["money"]
+    assert "DIGIT_WORD" in money.all_lexicons  # through Numerals.from_lexicons
+    with pytest.raises(KeyError):
+        SHIPPED.lexicons_for(money)["TITLE"]
+
+
+def test_the_byline_names_no_person_organization_or_place():
+    doc = Extractor().extract("Tỉnh đã chi 27 tỷ đồng cho dự án.\nTrường Thịnh - Hoài An")
+    assert doc.meta["authors"] == ["Trường Thịnh", "Hoài An"]
+    assert not [f for f in doc.facts if f.type in ("official", "person", "organization", "location")]

@@ -4,7 +4,8 @@
    layer compete for the same characters: a span of digits is a percent, or money, or a date,
    or part of a document number, never two of them. Names, organizations and places live in
    their own layers, so an official may contain an organization.
-2. Nobody on the byline (the header stage found it) is an official or a person.
+2. Nobody and nothing named on the byline (the header stage found it) is an official, a
+   person, an organization or a place: it names the authors.
 3. An official named by one word only ("Bộ trưởng Dung", "Chủ tịch HĐQT Saigonbank") is kept
    only when the article names that person in full or with an honorific ("ông Biden"), or
    when it is a foreign name right after a title only people hold ("Thủ tướng Prayut").
@@ -23,6 +24,9 @@ from .people.mentions import PEOPLE, full_names
 from .people.sectors import foreign_one_word
 from .rules.match import Candidate
 
+#: Fact types a byline's names never are.
+ON_NO_BYLINE = PEOPLE + ("organization", "location")
+
 LAYERS = {
     "official": "people", "person": "people",
     "organization": "organization",
@@ -40,7 +44,7 @@ def resolve_stage(draft: Draft) -> None:
     facts = resolve(draft.candidates)
     if draft.byline:
         start, end = draft.byline
-        facts = [f for f in facts if not (f.type in PEOPLE and start <= f.start < end)]
+        facts = [f for f in facts if not (f.type in ON_NO_BYLINE and start <= f.start < end)]
     draft.facts = _outside_names(_named_enough(facts, draft.ruleset.lexicons), draft.text)
 
 

@@ -91,6 +91,11 @@ class Normalizer:
         return self.required + self.optional
 
     @property
+    def all_lexicons(self) -> tuple[str, ...]:
+        """Every lexicon it reads: its own and those its `prepare` declares (`prepare.lexicons`)."""
+        return tuple(dict.fromkeys(self.lexicons + tuple(getattr(self.prepare, "lexicons", ()))))
+
+    @property
     def summary(self) -> str:
         doc = (self.function.__doc__ or "").strip()
         return doc.splitlines()[0].strip() if doc else ""
@@ -101,6 +106,23 @@ class Normalizer:
         if out is None:
             return []
         return out if isinstance(out, list) else [out]
+
+
+def reads_lexicons(*names: str) -> Callable[[Callable], Callable]:
+    """Mark a `prepare` function with the lexicons it reads, so a normalizer using it has them
+    (contract checks and `vnfacts rules normalizers` count them as the normalizer's).
+
+    >>> @reads_lexicons("SCALE_WORD")
+    ... def build(lexicons): return len(lexicons)
+    >>> build.lexicons
+    ('SCALE_WORD',)
+    """
+
+    def mark(function: Callable) -> Callable:
+        function.lexicons = tuple(names)
+        return function
+
+    return mark
 
 
 def declare(name: str, *, required: tuple[str, ...] = (), optional: tuple[str, ...] = (),

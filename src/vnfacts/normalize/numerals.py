@@ -14,6 +14,7 @@ from typing import Any, Mapping, Union
 import regex
 
 from ..text.fold import lookup_form as fold
+from .contract import reads_lexicons
 
 Number = Union[int, Decimal]
 
@@ -89,6 +90,8 @@ class Numerals:
     points: frozenset[str] = frozenset()  # "phẩy": the spoken decimal mark
 
     @classmethod
+    @reads_lexicons("DIGIT_WORD", "DIGIT_AFTER_TENS", "DIGIT_ZERO", "TENS_WORD", "HUNDRED_WORD", "ZERO_TENS_WORD",
+                    "SCALE_WORD", "HALF_WORD", "DECIMAL_WORD")
     def from_lexicons(cls, lexicons: Mapping) -> "Numerals":
         names = ("DIGIT_WORD", "DIGIT_AFTER_TENS", "DIGIT_ZERO")
         digits = {w: int(k) for name in names for w, k in lexicons[name].forms.items()}

@@ -18,7 +18,7 @@ from typing import Any, Sequence
 import regex
 
 from ..text import Token
-from .contract import MatchInfo, Result, declare
+from .contract import MatchInfo, Result, declare, reads_lexicons
 from .entities import collapse, expand, has
 from ..text.names import PROPER_TAGS, NameContext, capitalized, line_words, name_start, names_a_place, not_a_person
 
@@ -52,6 +52,8 @@ _BODY_WORDS = ("BODY", "BODY_NAMED", "ORG_WORD", "ORG_CAP", "PLACE_UNIT", "PROVI
                "LOWER_BODY")
 
 
+@reads_lexicons("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC", "RANK", "RANK_BRANCH", "COUNTRY", "HOLDER_TIME",
+                "ADDRESSED", *_BODY_WORDS)
 def build_patterns(lexicons) -> _Patterns:
     """The title and honorific patterns of a rule set's lexicons (built once per rule set)."""
     alt = {name: lexicons[name].pattern() for name in ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC", "RANK",
@@ -366,7 +368,8 @@ def _explicit_ok(sp: _Span, first: Person) -> bool:
 #: The lexicons the people normalizers read.
 PEOPLE_LEXICONS = ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC", "HOLDER_TIME", "TITLE_BODY", "COUNTRY",
                    "ABBREVIATION", "NOT_NAME_AFTER", "PLACE_UNIT", "FOREIGN_TITLE", "SURNAME", "RANK",
-                   "RANK_BRANCH", "ADDRESSED", "LATIN_ORG", "SECTOR_BODY", "FOREIGN_PLACE", "PLACE_AFTER") + _BODY_WORDS
+                   "RANK_BRANCH", "ADDRESSED", "LATIN_ORG", "SECTOR_BODY", "SECTOR_HEAD", "HOME_COUNTRY",
+                   "FOREIGN_PLACE", "PLACE_AFTER") + _BODY_WORDS
 
 
 @declare("official", optional=("name", "honorific", "shared", "link"), lexicons=PEOPLE_LEXICONS,
@@ -394,7 +397,7 @@ def official(m: MatchInfo) -> list[Result] | None:
 
 
 @declare("person", required=("honorific", "name"), lexicons=PEOPLE_LEXICONS,
-         returns=("value", "name", "honorific"), prepare=build_patterns)
+         returns=("value", "name", "honorific"))
 def person(m: MatchInfo) -> Result | None:
     """"ông Tuấn", "Bà Lê Thị Mai": the name is the proper-noun words right after the honorific."""
     start, _ = m.spans["name"]

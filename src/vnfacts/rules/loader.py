@@ -81,8 +81,17 @@ class RuleSet:
         if build is None:
             return None
         if build not in self._prepared:
-            self._prepared[build] = build(self.lexicons)
+            self._prepared[build] = build(self.lexicons_for(normalizer))
         return self._prepared[build]
+
+    def lexicons_for(self, normalizer) -> Mapping[str, Lexicon]:
+        """The lexicons a normalizer declares, and no other: reading an undeclared one fails at
+        once (a KeyError naming it), in the rule examples, instead of working by accident."""
+        key = ("lexicons", normalizer.name)
+        if key not in self._prepared:
+            self._prepared[key] = MappingProxyType({n: self.lexicons[n] for n in normalizer.all_lexicons
+                                                   if n in self.lexicons})
+        return self._prepared[key]
 
 
 def builtin_normalizers() -> dict[str, Any]:
@@ -293,7 +302,7 @@ class _Loader:
         for group in normalizer.required:
             if group not in groups:
                 bad(f"normalizer '{normalizer.name}' needs a group '{group}' in the pattern", "pattern")
-        for name in normalizer.lexicons:
+        for name in normalizer.all_lexicons:
             if name not in self.lexicons:
                 bad(f"normalizer '{normalizer.name}' needs the lexicon {name}, which no rule file defines")
 
@@ -320,7 +329,7 @@ class _Loader:
 
 
 def _top_level_alternation(pattern: str) -> bool:
-    """Does the pattern have a "|" outside every group (so a match may start elsewhere)?
+    r"""Does the pattern have a "|" outside every group (so a match may start elsewhere)?
 
     >>> _top_level_alternation(r"{A}\s+x|y"), _top_level_alternation("(?P<a>{A}|b)c"), _top_level_alternation("[|]{A}")
     (True, False, False)

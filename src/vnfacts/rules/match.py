@@ -59,7 +59,7 @@ def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) 
                             info = MatchInfo(
                                 text[start:end],
                                 {name: (text[a:b] if a >= 0 else None) for name, (a, b) in spans.items()},
-                                ruleset.lexicons, published, start - line_start, end - line_start,
+                                ruleset.lexicons_for(normalize), published, start - line_start, end - line_start,
                                 view.line(index),
                                 {k: (a - line_start, b - line_start) for k, (a, b) in spans.items() if a >= 0},
                                 ruleset.prepared(normalize),  # built on the first match, once a rule set
