@@ -173,6 +173,28 @@ rules:
     assert boxes.anchor is not None and boxes.anchor.pattern == "(?:\\d)" and crates.anchor is None
 
 
+def test_a_pattern_opening_with_two_references_inherits_the_first_ones_anchor(tmp_path):
+    """'{SEP}{TAIL}' starts with SEP's matches: a following reference is not a quantifier."""
+    ruleset, _ = _load(tmp_path, """patterns:
+  SEP:
+    pattern: '\\s*,\\s*'
+    anchor: ','
+  TAIL: '(?P<amount>\\d+)\\s*(?P<unit>hộp)'
+rules:
+  - id: quantity.after-comma
+    type: quantity
+    pattern: '{SEP}{TAIL}'
+    examples: [{text: ", 3 hộp", fact: {value: 3, unit: hộp}}]
+  - id: quantity.repeated
+    type: quantity
+    pattern: '{SEP}{2}{TAIL}'
+    examples: [{text: ",, 3 hộp", fact: {value: 3, unit: hộp}}]
+""")
+    assert ruleset.by_id("quantity.after-comma").anchor.pattern == "(?:,)"
+    assert ruleset.by_id("quantity.repeated").anchor is None  # {2} repeats SEP: not a reference
+    assert SHIPPED.by_id("official.name-first").anchor is not None  # '{NAME_SEP}{TITLE_SEQ}'
+
+
 def test_an_unknown_default_is_refused(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text("defaults: {pattern: 'x'}\nrules: []\n", encoding="utf-8")

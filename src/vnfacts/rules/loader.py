@@ -28,7 +28,7 @@ RULE_KEYS = ("id", "type", "pattern", "prefix", "suffix", "requires", "anchor", 
 DEFAULT_KEYS = ("type", "prefix", "suffix", "requires", "anchor", "priority", "normalizer")
 PATTERN_KEYS = ("pattern", "anchor")
 #: A rule pattern that opens with a named sub-pattern, maybe inside a named group.
-LEADING_REFERENCE = regex.compile(r"(?:\(\?P<\w+>)?\{([A-Z][A-Z0-9_]*)\}(?![?*+{])(?:\)(?![?*+{]))?")
+LEADING_REFERENCE = regex.compile(r"(?:\(\?P<\w+>)?\{([A-Z][A-Z0-9_]*)\}(?![?*+]|\{\d)(?:\)(?![?*+]|\{\d))?")
 NAME = regex.compile(r"[A-Z][A-Z0-9_]*")
 REFERENCE = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
 FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
