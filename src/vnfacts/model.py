@@ -101,11 +101,44 @@ class Document:
     def of_type(self, *types: str) -> list[Fact]:
         return [f for f in self.facts if f.type in types]
 
+    @property
+    def people(self) -> list[dict[str, Any]]:
+        """Every official of the document once, in order of first mention (`people` in JSON;
+        docs/officials.md); empty when there is none.
+
+        >>> from vnfacts import extract
+        >>> [p["name"] for p in extract("Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, phát biểu.").people]
+        ['Nguyễn Văn An']
+        """
+        return list(self.meta.get("people", ()))
+
+    @property
+    def authors(self) -> list[str]:
+        """The byline's author names (`authors` in JSON); empty when there is none.
+
+        >>> Document("x", (), meta={"authors": ["Hữu Lương"]}).authors
+        ['Hữu Lương']
+        """
+        return list(self.meta.get("authors", ()))
+
     def only(self, types: Collection[str] | None) -> "Document":
         """This document with the facts of `types` only (all of them for None): `--types`.
+        The `people` key goes too unless officials are asked for, and `authors` unless
+        officials or persons are: a `--types money` dataset carries no names.
 
-        >>> doc = Document("x", (Fact("date", "x", 0, 1, "2024", "r"), Fact("money", "x", 0, 1, 1, "r")))
+        >>> doc = Document("x", (Fact("date", "x", 0, 1, "2024", "r"), Fact("money", "x", 0, 1, 1, "r")),
+        ...                meta={"people": [{"name": "A"}], "authors": ["B"], "encoding": "utf-8"})
         >>> [f.type for f in doc.only({"money"}).facts], doc.only(None) is doc
         (['money'], True)
+        >>> doc.only({"money"}).meta, sorted(doc.only({"person"}).meta)
+        ({'encoding': 'utf-8'}, ['authors', 'encoding'])
         """
-        return self if types is None else replace(self, facts=tuple(f for f in self.facts if f.type in types))
+        if types is None:
+            return self
+        drop = set(PEOPLE_KEYS) - {key for key, wanted in PEOPLE_KEYS.items() if wanted & set(types)}
+        meta = {k: v for k, v in self.meta.items() if k not in drop}
+        return replace(self, facts=tuple(f for f in self.facts if f.type in types), meta=meta)
+
+
+#: Document keys that name people, with the fact types that keep them under `--types`.
+PEOPLE_KEYS = {"people": {"official"}, "authors": {"official", "person"}}
