@@ -7,6 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import vnfacts
 from vnfacts import Document, Extractor, Fact, extract
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schema" / "document.schema.json").read_text())
@@ -25,7 +26,14 @@ def test_extract_returns_document_with_frozen_facts():
 
 def test_to_dict_gives_exact_json_numbers():
     d = extract("đạt 104,65% và 27 tỷ đồng").to_dict()
-    assert json.dumps([f["value"] for f in d["facts"]]) == "[104.65, 27000000000]"
+    assert [type(f["value"]) for f in d["facts"]] == [Decimal, int]  # exact, never a float
+    assert vnfacts.dumps([f["value"] for f in d["facts"]]) == "[104.65, 27000000000]"
+
+
+def test_to_dict_keeps_digits_a_float_would_lose():
+    [fact] = extract("Lãi suất giảm 0,00001%.").facts
+    assert fact.to_dict()["value"] == Decimal("0.00001")
+    assert '"value": 0.00001,' in vnfacts.dumps(fact.to_dict())  # not 1e-05
 
 
 def test_offsets_point_into_nfc_text():

@@ -63,3 +63,103 @@ def test_rules_show_expands_the_pattern_and_lists_examples(run):
 def test_rules_show_an_unknown_id_suggests_the_nearest(run):
     result = run("rules", "show", "money.amont")
     assert result.exit_code == 2 and "no rule 'money.amont' (did you mean 'money.amount'?)" in result.stderr
+
+
+TINY = "Tỉnh thu 12 tỷ đồng. TP. Huế chi tăng 0,00001% so với năm 2023.\n"
+
+
+@pytest.fixture()
+def tiny(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_text(TINY, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("inputs, shape", [(["ok"], dict), (["missing"], dict), (["ok", "missing"], list),
+                                           (["missing", "missing"], list)])
+def test_json_is_one_object_for_one_input_and_an_array_for_several_whatever_fails(run, tiny, tmp_path, inputs,
+                                                                                   shape):
+    names = [tiny if i == "ok" else str(tmp_path / "nope.txt") for i in inputs]
+    result = run("extract", *names, "--format", "json")
+    data = json.loads(result.stdout)
+    assert type(data) is shape and result.exit_code == (1 if "missing" in inputs else 0)
+    items = data if shape is list else [data]
+    assert [i["source"] for i in items] == names
+    for name, item in zip(inputs, items):
+        if name == "missing":  # the error object batch writes, nothing else
+            assert item == {"source": str(tmp_path / "nope.txt"),
+                            "error": {"kind": "not_found", "message": f"{tmp_path / 'nope.txt'}: no such file"}}
+        else:
+            assert "facts" in item and "error" not in item
+
+
+def test_numbers_are_exact_in_json_csv_and_tsv(run, tiny):
+    value = json.loads(run("extract", tiny, "-f", "json").stdout)["facts"][1]
+    assert value["text"] == "0,00001%" and '"value": 0.00001' in run("extract", tiny, "-f", "jsonl").stdout
+    for fmt in ("csv", "tsv"):
+        out = run("extract", tiny, "-f", fmt).stdout
+        assert "0.00001" in out and "e-05" not in out.lower()
+
+
+def test_tsv_has_tab_separated_columns_and_no_quoting(run, tiny):
+    lines = run("extract", tiny, "--format", "tsv", "--context").stdout.splitlines()
+    header = lines[0].split("\t")
+    assert header[:4] == ["source", "published", "type", "text"] and header[-1] == "context"
+    rows = [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+    assert all(len(line.split("\t")) == len(header) for line in lines)
+    assert rows[0]["type"] == "money" and rows[0]["value"] == "12000000000"
+    assert rows[0]["context"] == "Tỉnh thu 12 tỷ đồng."
+
+
+def test_excel_starts_the_csv_with_a_byte_order_mark(run, tiny):
+    plain = run("extract", tiny, "-f", "csv").stdout_bytes
+    excel = run("extract", tiny, "-f", "csv", "--excel").stdout_bytes
+    assert not plain.startswith(b"\xef\xbb\xbf") and excel == b"\xef\xbb\xbf" + plain
+    refused = run("extract", tiny, "-f", "json", "--excel")
+    assert refused.exit_code == 2 and "--excel is for --format csv" in refused.stderr
+
+
+def test_context_is_the_sentence_of_each_fact(run, tiny):
+    facts = json.loads(run("extract", tiny, "-f", "json", "--context").stdout)["facts"]
+    assert [(f["text"], f["context"]) for f in facts] == [
+        ("12 tỷ đồng", "Tỉnh thu 12 tỷ đồng."),
+        ("0,00001%", "TP. Huế chi tăng 0,00001% so với năm 2023."),
+        ("năm 2023", "TP. Huế chi tăng 0,00001% so với năm 2023.")]
+    assert all(f["text"] in f["context"] for f in facts)
+    plain = json.loads(run("extract", tiny, "-f", "json").stdout)["facts"]
+    assert all("context" not in f for f in plain)
+
+
+def test_explain_table_shows_the_context(run, tiny):
+    table = run("extract", tiny, "-f", "table", "--context", "--explain").stdout
+    assert "context" in table and "Tỉnh thu 12 tỷ đồng." in table and "money.amount" in table
+
+
+def test_a_piped_table_is_not_cut_at_80_columns(run, tmp_path):
+    long = "Ông Nguyễn Văn Bình, Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Quảng Nam, cho biết tỉnh chi 5 tỷ đồng.\n"
+    (tmp_path / "long.txt").write_text(long, encoding="utf-8")
+    table = run("extract", str(tmp_path / "long.txt"), "-f", "table", "--explain", env={"COLUMNS": None}).stdout
+    assert max(len(line) for line in table.splitlines()) > 80
+    assert "Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Quảng Nam" in table  # one cell, not folded
+
+
+@pytest.mark.parametrize("color, env, colored", [("always", {}, True), ("never", {}, False), ("auto", {}, False),
+                                                 ("always", {"NO_COLOR": "1"}, True)])
+def test_color_option(run, tiny, color, env, colored):
+    table = run("extract", tiny, "-f", "table", "--color", color, env=env).stdout
+    assert ("\x1b[" in table) is colored and "12 tỷ đồng" in table
+
+
+def test_no_color_wins_over_auto_on_a_terminal(monkeypatch):
+    import io
+
+    from vnfacts.render.table import console_for
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert console_for(Terminal(), "auto").no_color is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert console_for(Terminal(), "auto").no_color is True
