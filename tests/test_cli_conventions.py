@@ -163,3 +163,40 @@ def test_no_color_wins_over_auto_on_a_terminal(monkeypatch):
     assert console_for(Terminal(), "auto").no_color is False
     monkeypatch.setenv("NO_COLOR", "1")
     assert console_for(Terminal(), "auto").no_color is True
+
+
+def _pages(tmp_path):
+    from vnfacts.input.encodings import vni
+
+    html = tmp_path / "page.html"
+    html.write_text("<html><head><title>Tin</title></head><body><nav>Trang chủ</nav><article><p>Tỉnh chi "
+                    "27&nbsp;t&#7927; &#273;&#7891;ng cho 5 xã.</p><p>Tăng 3,5% so với năm 2023.</p></article>"
+                    "</body></html>", encoding="utf-8")
+    legacy = tmp_path / "old.txt"
+    legacy.write_bytes(vni.encode("Ủy ban nhân dân tỉnh Hòa Bình chi 12 tỷ đồng, tăng 4,5% so với năm trước."))
+    return [html, legacy]
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_text_prints_what_the_offsets_index(run, tmp_path, which):
+    path = _pages(tmp_path)[which]
+    text = run("text", str(path)).stdout
+    doc = json.loads(run("extract", str(path), "-f", "json").stdout)
+    assert doc["facts"] and all(text[f["start"]:f["end"]] == f["text"] for f in doc["facts"])
+    assert "<" not in text and "Trang chủ" not in text  # the article, not the markup nor the menu
+    first = doc["facts"][0]
+    assert run("text", str(path), "--span", f"{first['start']}:{first['end']}").stdout == first["text"] + "\n"
+
+
+def test_text_errors(run, tmp_path):
+    path = _pages(tmp_path)[0]
+    assert run("text", str(path), "--span", "9:99999").exit_code == 2
+    assert run("text", str(path), "--span", "12-3").exit_code == 2
+    missing = run("text", str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 1 and "no such file" in missing.stderr and missing.stdout == ""
+
+
+def test_text_reads_stdin_and_composes_nfc(run):
+    import unicodedata
+    result = run("text", "-", input=unicodedata.normalize("NFD", "Hòa Bình"))
+    assert result.stdout == "Hòa Bình" and unicodedata.is_normalized("NFC", result.stdout)
