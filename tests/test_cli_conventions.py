@@ -200,3 +200,31 @@ def test_text_reads_stdin_and_composes_nfc(run):
     import unicodedata
     result = run("text", "-", input=unicodedata.normalize("NFD", "Hòa Bình"))
     assert result.stdout == "Hòa Bình" and unicodedata.is_normalized("NFC", result.stdout)
+
+
+def test_eval_scores_the_rules_given_with_rules(run, tmp_path):
+    narrow = tmp_path / "percent.yaml"  # replaces the shipped percent.sign: only "phần trăm" now
+    narrow.write_text("rules:\n  - id: percent.sign\n    type: percent\n    normalizer: percent\n"
+                      "    pattern: '(?P<amount>\\d+(?:,\\d+)?)\\s*phần\\s+trăm(?!\\w)'\n"
+                      "    examples:\n      - text: 7,5 phần trăm\n        fact: {value: 7.5, unit: '%'}\n",
+                      encoding="utf-8")
+    shipped = json.loads(run("eval", "samples/gold", "--types", "percent", "-f", "json").stdout)
+    mine = json.loads(run("eval", "samples/gold", "--types", "percent", "-f", "json", "--rules", str(narrow)).stdout)
+    assert mine["types"]["percent"]["recall"] < shipped["types"]["percent"]["recall"]
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("rules:\n  - id: x.y\n    paterns: 'a'\n", encoding="utf-8")
+    result = run("eval", "samples/gold", "--rules", str(broken))
+    assert result.exit_code == 2 and "broken.yaml" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["rules", "list"], ["rules", "normalizers"], ["eval", "samples/gold", "--types", "money"]])
+def test_every_table_is_whole_when_piped_and_colours_on_demand(run, command):
+    piped = run(*command, env={"COLUMNS": None}).stdout
+    assert "…" not in piped and "\x1b[" not in piped
+    assert "\x1b[" in run(*command, "--color", "always").stdout
+
+
+def test_rules_list_is_not_cut_at_80_columns(run):
+    rows = json.loads(run("rules", "list", "-f", "json").stdout)
+    longest = max((r["id"] for r in rows), key=len)
+    assert longest in run("rules", "list", env={"COLUMNS": None}).stdout

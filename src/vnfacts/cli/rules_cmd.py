@@ -3,9 +3,9 @@ examples, validate a file, list the normalizers' contracts."""
 from __future__ import annotations
 
 import json
+import sys
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from ..errors import RuleError
@@ -13,7 +13,8 @@ from ..extractor import Extractor
 from ..rules import load_ruleset
 from ..rules.selftest import cases, failures
 from ..suggest import did_you_mean
-from .options import load_extractor, output_options, parse_types, quiet_pipe, rules_from, rules_option
+from .options import color_option, load_extractor, output_options, parse_types, quiet_pipe, rules_from, rules_option
+from ..render.table import console_for
 from ..rules.describe import rule_detail, rule_summary, rule_text
 
 
@@ -37,8 +38,9 @@ def rules():
                 format_help="table: one row per rule; json: an array of objects for tools.",
                 types_help="Only rules of these fact types, e.g. --types money,percent (repeatable).")
 @click.option("--type", "fact_type", hidden=True, help="Only rules of this fact type (old spelling of --types).")
+@color_option
 @quiet_pipe
-def list_rules(rule_paths, fmt, types, fact_type):
+def list_rules(rule_paths, fmt, types, fact_type, color):
     """Show every rule: id, type, priority, examples and where it is defined.
 
     \b
@@ -57,7 +59,7 @@ def list_rules(rule_paths, fmt, types, fact_type):
     for r in chosen:
         table.add_row(r.type, str(r.priority), str(len(r.examples)), str(len(r.negatives)),
                       f"{r.path.name}:{r.line}", r.id)
-    Console(highlight=False).print(table)
+    console_for(sys.stdout, color).print(table)
 
 
 @rules.command("show")
@@ -125,8 +127,9 @@ def check_rules(files):
 
 @rules.command("normalizers")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@color_option
 @quiet_pipe
-def list_normalizers(fmt):
+def list_normalizers(fmt, color):
     """Every normalizer a rule can name, with the groups it reads (required ones marked *), the
     lexicons it needs and the fields it returns: its declared contract, which the rule loader
     checks every rule against.
@@ -145,4 +148,4 @@ def list_normalizers(fmt):
         groups = [g + "*" for g in row["required"]] + row["optional"]
         table.add_row(row["name"], " ".join(groups) or "-", " ".join(row["lexicons"]) or "-",
                       " ".join(row["returns"]), row["summary"])
-    Console(highlight=False).print(table)
+    console_for(sys.stdout, color).print(table)

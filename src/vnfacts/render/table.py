@@ -68,7 +68,7 @@ def _table(fact_type: str, facts: list[Fact], explain: bool) -> Table:
     return table
 
 
-def console_for(out: TextIO, color: str = "auto") -> Console:
+def console_for(out: TextIO, color: str = "auto", *, soft_wrap: bool = False) -> Console:
     """A rich Console on `out`: the terminal's width on a terminal, unbounded when piped (or
     COLUMNS when set); colour by `color` and NO_COLOR (https://no-color.org).
 
@@ -79,10 +79,10 @@ def console_for(out: TextIO, color: str = "auto") -> Console:
     terminal = hasattr(out, "isatty") and out.isatty()
     width = None if terminal or os.environ.get("COLUMNS") else UNBOUNDED
     if color == "always":
-        return Console(file=out, highlight=False, soft_wrap=False, width=width, force_terminal=True,
+        return Console(file=out, highlight=False, soft_wrap=soft_wrap, width=width, force_terminal=True,
                        color_system="standard", no_color=False)
     colored = color == "auto" and terminal and not os.environ.get("NO_COLOR")
-    return Console(file=out, highlight=False, soft_wrap=False, width=width, no_color=not colored,
+    return Console(file=out, highlight=False, soft_wrap=soft_wrap, width=width, no_color=not colored,
                    color_system="auto" if colored else None)
 
 
