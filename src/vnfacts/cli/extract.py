@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import date
 from typing import Iterator
 
@@ -10,7 +9,7 @@ import click
 
 from ..batch.records import Failure
 from ..errors import InputError, RuleTimeout
-from ..input.decode import check_encoding, read_input
+from ..input.decode import check_encoding
 from ..model import Document
 from ..render import renderer
 from .options import (EXIT_INPUT, color_option, load_extractor, output_options, parse_types, quiet_pipe,
@@ -86,8 +85,5 @@ def extract(inputs, fmt, types, rule_paths, published, explain, context, excel, 
 
 
 def _extract_one(extractor, name: str, reference: date | None, encoding: str | None) -> Document:
-    """One input: decoded (HTML to its article text), extracted, with its encoding recorded.
-    An HTML page's own publication date is used unless --published was given."""
-    decoded = read_input(name, encoding=encoding)
-    doc = extractor.extract(decoded.text, published=reference or decoded.published, source=name)
-    return replace(doc, meta={**doc.meta, "encoding": decoded.encoding})
+    """One input, as Extractor.extract_file reads it; --published wins over an HTML page's date."""
+    return extractor.extract_file(name, reference, encoding=encoding)
