@@ -228,3 +228,24 @@ def test_rules_list_is_not_cut_at_80_columns(run):
     rows = json.loads(run("rules", "list", "-f", "json").stdout)
     longest = max((r["id"] for r in rows), key=len)
     assert longest in run("rules", "list", env={"COLUMNS": None}).stdout
+
+
+README = (__import__("pathlib").Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+USING_IT = README.split("## Using it")[1].split("\n## ")[0]
+
+
+@pytest.mark.parametrize("command, shown", [
+    (["extract"], "--context"), (["extract"], "--excel"), (["extract"], "--format tsv"), (["text"], "--span"),
+    (["batch"], "--stdin jsonl"), (["batch"], "--overwrite"), (["rules", "list"], "--format json"),
+    (["rules", "show"], "rules show money.amount"), (["eval"], "--rules"), (["extract"], "--types money,percent"),
+])
+def test_readme_using_it_and_the_help_show_each_convention(run, command, shown):
+    assert shown in USING_IT
+    help_text = run(*command, "--help").stdout
+    examples = help_text.split("Example")[1]
+    assert shown.split()[-1] in examples and f"vnfacts {' '.join(command)}" in examples
+
+
+def test_help_of_table_commands_offers_color(run):
+    for command in (["extract"], ["eval"], ["rules", "list"], ["rules", "normalizers"]):
+        assert "--color [auto|always|never]" in run(*command, "--help").stdout
