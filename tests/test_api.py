@@ -7,6 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import vnfacts
 from vnfacts import Document, Extractor, Fact, extract
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schema" / "document.schema.json").read_text())
@@ -25,7 +26,14 @@ def test_extract_returns_document_with_frozen_facts():
 
 def test_to_dict_gives_exact_json_numbers():
     d = extract("đạt 104,65% và 27 tỷ đồng").to_dict()
-    assert json.dumps([f["value"] for f in d["facts"]]) == "[104.65, 27000000000]"
+    assert [type(f["value"]) for f in d["facts"]] == [Decimal, int]  # exact, never a float
+    assert vnfacts.dumps([f["value"] for f in d["facts"]]) == "[104.65, 27000000000]"
+
+
+def test_to_dict_keeps_digits_a_float_would_lose():
+    [fact] = extract("Lãi suất giảm 0,00001%.").facts
+    assert fact.to_dict()["value"] == Decimal("0.00001")
+    assert '"value": 0.00001,' in vnfacts.dumps(fact.to_dict())  # not 1e-05
 
 
 def test_offsets_point_into_nfc_text():
@@ -96,3 +104,31 @@ def test_malformed_digit_groups_are_not_numbers(digits):
         parse_digits(digits)
     doc = extract(f"đạt {digits}% và {digits} tỷ đồng")  # must not raise
     assert all(doc.text[f.start:f.end] == f.text for f in doc.facts)
+
+
+def test_extract_file_reads_as_the_cli_does(tmp_path):
+    from vnfacts.input.encodings import vni
+
+    legacy = tmp_path / "old.txt"
+    legacy.write_bytes(vni.encode("Ủy ban nhân dân tỉnh chi 12 tỷ đồng, tăng 4,5%."))
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><meta property="article:published_time" content="2024-03-05T08:00:00+07:00">'
+                    "</head><body><article><p>Ngày 4/3, tỉnh chi 27 t&#7927; &#273;&#7891;ng.</p></article>"
+                    "</body></html>", encoding="utf-8")
+    for path in (legacy, page):
+        doc = vnfacts.extract_file(path)
+        assert all(doc.text[f.start:f.end] == f.text for f in doc.facts) and doc.source == str(path)
+    assert vnfacts.extract_file(legacy).meta["encoding"] == "vni"
+    html = vnfacts.extract_file(page)
+    assert html.published == "2024-03-05" and "<" not in html.text
+    assert vnfacts.extract_file(page, published="2023-01-01").published == "2023-01-01"
+    with pytest.raises(vnfacts.InputError) as missing:
+        vnfacts.extract_file(tmp_path / "nope.txt")
+    assert missing.value.kind == "not_found"
+
+
+def test_people_and_authors_are_attributes_of_a_document():
+    doc = extract("Bà Lê Thị Hoa, Giám đốc Sở Tài chính, cho biết tỉnh chi 3 tỷ đồng.\n\nMinh Hà\n")
+    assert [p["name"] for p in doc.people] == ["Lê Thị Hoa"] and doc.authors == ["Minh Hà"]
+    assert doc.people == doc.to_dict()["people"] and doc.authors == doc.to_dict()["authors"]
+    assert extract("Tăng 5%.").people == [] and extract("Tăng 5%.").authors == []

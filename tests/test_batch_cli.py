@@ -36,7 +36,8 @@ def test_jsonl_to_stdout_is_the_extract_contract_plus_exact_sources(run, news, t
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(docs) == 10
     assert docs[-1]["source"] == f"{tmp_path}/crawl.zip!2024/05/a.txt"
-    assert docs[0] == {"source": f"{news}/0-chi.txt", "published": None, "facts": docs[0]["facts"]}
+    assert docs[0] == {"source": f"{news}/0-chi.txt", "published": None, "encoding": "utf-8",
+                       "facts": docs[0]["facts"]}  # encoding as extract records it
     assert [(f["type"], f["value"]) for f in docs[0]["facts"]] == [("money", 15000000000), ("percent", 8)]
     assert "tỷ đồng" in result.stdout  # UTF-8, not \u-escaped
 

@@ -40,7 +40,7 @@ def part_lines(out: Path) -> list[str]:
 
 def local_lines(tmp_path: Path, *inputs) -> tuple[int, list[str]]:
     out = tmp_path / "local.jsonl"
-    result = cli(*inputs, "-o", out, "-j", 1, "-q")
+    result = cli(*inputs, "-o", out, "-j", 1, "-q", "--overwrite")  # called more than once per test
     return result.exit_code, sorted(out.read_text(encoding="utf-8").splitlines())
 
 

@@ -4,6 +4,7 @@ A facts file names its article by `path` (relative to the repository root) or is
 article's sibling (`x.facts.yaml` beside `x.txt`). The seed's article lives in ../shared,
 outside the project: its test skips when the article is absent.
 """
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,9 @@ def _param(expected_file: Path):
 
 
 def _row(fact):
-    extra = {k: v for k, v in fact.to_dict().items() if k not in ("type", "text", "value", "start", "end", "rule")}
-    return [fact.type, fact.text, fact.to_dict()["value"], extra]
+    data = {k: float(v) if isinstance(v, Decimal) else v for k, v in fact.to_dict().items()}  # YAML has floats
+    extra = {k: v for k, v in data.items() if k not in ("type", "text", "value", "start", "end", "rule")}
+    return [fact.type, fact.text, data["value"], extra]
 
 
 def _missing(wanted: list, rows: list) -> list:

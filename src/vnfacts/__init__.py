@@ -8,12 +8,14 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from .errors import InputError, RuleError, VnfactsError
-from .extractor import Extractor, extract
+from .extractor import Extractor, extract, extract_file
 from .model import Document, Fact
+from .render.json import dumps
 
 try:
     __version__ = version("vnfacts")
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0+source"
 
-__all__ = ["Document", "Extractor", "Fact", "InputError", "RuleError", "VnfactsError", "extract", "__version__"]
+__all__ = ["Document", "Extractor", "Fact", "InputError", "RuleError", "VnfactsError", "dumps", "extract",
+           "extract_file", "__version__"]

@@ -12,7 +12,19 @@ class VnfactsError(Exception):
 
 
 class InputError(VnfactsError):
-    """An input could not be read or decoded (exit code 1; other inputs go on)."""
+    """An input could not be read or decoded (exit code 1; other inputs go on). `kind` is the
+    error kind of a batch error record (batch/records.py: decode, not_found, unreadable, too_large).
+
+    >>> InputError("a.txt: no such file", kind="not_found").kind, InputError("x: binary").kind
+    ('not_found', 'decode')
+    """
+
+    def __init__(self, message: str, kind: str = "decode"):
+        super().__init__(message)
+        self.kind = kind
+
+    def __reduce__(self):  # pickled with its kind (worker processes)
+        return type(self), (str(self), self.kind)
 
 
 class ProblemsError(VnfactsError):

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from .isodate import is_iso_date
 from .model import Document
+from .render.json import dumps
 
 NUMERIC_TYPES = ("percent", "money", "quantity")
 
@@ -32,7 +33,7 @@ def problems(doc: Document) -> list[str]:
             out.append(f"{f.rule}: date value {f.value!r} is not ISO 8601")
     data = doc.to_dict()
     try:
-        if json.loads(json.dumps(data, ensure_ascii=False)) != data:
+        if json.loads(dumps(data), parse_float=Decimal) != data:
             out.append("JSON does not round-trip")
     except (TypeError, ValueError) as exc:
         out.append(f"not JSON-serializable: {exc}")

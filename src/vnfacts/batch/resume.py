@@ -30,15 +30,16 @@ class ResumeError(VnfactsError):
     """The output file can't be resumed (another format, not our output)."""
 
 
-def prepare(path: str, fmt: str) -> Counter:
+def prepare(path: str, fmt: str, tally=None) -> Counter:
     """The sources already in `path`, each with how many documents it named (repaired in place);
-    empty when it does not exist."""
+    empty when it does not exist. `tally` (a report.Tally), when given, counts what the file
+    keeps: documents, facts by type, and (JSON Lines) errors by kind."""
     if not os.path.exists(path):
         return Counter()
-    return _jsonl(path) if fmt == "jsonl" else _csv(path)
+    return _jsonl(path, tally) if fmt == "jsonl" else _csv(path, tally)
 
 
-def _jsonl(path: str) -> Counter:
+def _jsonl(path: str, tally=None) -> Counter:
     done: Counter = Counter()
     keep = 0  # bytes of the file that are complete lines
     with open(path, "rb") as fh:
@@ -55,12 +56,23 @@ def _jsonl(path: str) -> Counter:
                 break
             done[record["source"]] += 1
             keep += len(line)
+            if tally is not None:
+                _count(tally, record)
     _truncate(path, keep)
     return done
 
 
-def _csv(path: str) -> Counter:
+def _count(tally, record: dict) -> None:
+    error = record.get("error")
+    facts = record.get("facts") if isinstance(record.get("facts"), list) else []
+    tally.add_counts({"documents": 1, "failed": int(isinstance(error, dict)),
+                      "facts": Counter(f.get("type") for f in facts if isinstance(f, dict)),
+                      "errors": {error.get("kind"): 1} if isinstance(error, dict) else {}})
+
+
+def _csv(path: str, tally=None) -> Counter:
     done: Counter = Counter()
+    facts: Counter = Counter()  # of the document being read
     last_source, last_start = None, None
     offset, pending, pending_start = 0, b"", 0
     with open(path, "rb") as fh:
@@ -75,12 +87,16 @@ def _csv(path: str) -> Counter:
             offset += len(line)
             if pending.count(b'"') % 2 or not pending.endswith(b"\n"):
                 continue  # a quoted cell goes on over the line end, or the row is cut
-            source = next(csv.reader([pending.decode("utf-8", "replace")]), [""])[0]
+            row = next(csv.reader([pending.decode("utf-8", "replace")]), [""])
+            source = row[0]
             pending = b""
             if source != last_source:
                 if last_source is not None:
                     done[last_source] += 1
-                last_source, last_start = source, pending_start
+                    if tally is not None:
+                        tally.add_counts({"documents": 1, "failed": 0, "facts": facts, "errors": {}})
+                last_source, last_start, facts = source, pending_start, Counter()
+            facts[row[2] if len(row) > 2 else ""] += 1
     if last_start is not None:  # the last document's rows may be incomplete: do it again
         _truncate(path, last_start)
     elif pending:

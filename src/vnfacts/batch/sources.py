@@ -15,29 +15,42 @@ goes, an archive is read member by member.
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterable, Iterator, TextIO
 
 from .archives import Skipped, archive_items
+from .jsonl import records
 from .kinds import ARCHIVE_KINDS, classify, kind_of
 from .limits import read_bounded, too_large_message
 from .records import Item, Span
 from .settings import Settings
 
 
+#: What "-" reads from standard input: a list of paths (one per line), or JSON Lines articles.
+STDIN_KINDS = ("paths", "jsonl")
+
+
 class Sources:
-    """The documents of `inputs` (paths; "-" reads more paths from `stdin`, one per line).
+    """The documents of `inputs` (paths; "-" reads `stdin`: more paths, one per line, or with
+    `stdin_kind="jsonl"` articles as JSON Lines, named by their id or `-:LINE`).
 
     Files in `exclude` (the run's own output) are never read, even inside an input folder.
+
+    >>> import io
+    >>> dump = io.StringIO('{"id": "a1", "text": "Tăng 5%"}\\n{"text": "Chi 2 tỷ đồng"}\\n')
+    >>> [(i.source, i.data) for i in Sources(["-"], stdin=dump, stdin_kind="jsonl")]
+    [('a1', 'Tăng 5%'), ('-:2', 'Chi 2 tỷ đồng')]
     """
 
     def __init__(self, inputs: Iterable[str], settings: Settings = Settings(), stdin: TextIO | None = None,
-                 exclude: Iterable[str] = ()):
+                 exclude: Iterable[str] = (), stdin_kind: str = "paths"):
         self.inputs = inputs
         self.settings = settings
         self.stdin = stdin
+        self.stdin_kind = stdin_kind
         self.exclude = tuple(exclude)
         self.skipped = Skipped()
         self._excluded: set[tuple[int, int]] = set()
@@ -65,11 +78,15 @@ class Sources:
 
     def read(self, entry: Entry) -> Iterator[Item]:
         """The documents of one entry."""
+        if entry.kind == STDIN_JSONL:
+            return records(_binary(self.stdin or sys.stdin), "-", self.settings)
         return read_entry(entry, self.settings, self.skipped)
 
     def _names(self) -> Iterator[str]:
         for name in self.inputs:
-            if name == "-":
+            if name == "-" and self.stdin_kind == "jsonl":
+                yield STDIN_JSONL
+            elif name == "-":
                 for line in self.stdin or sys.stdin:
                     if line.strip():
                         yield line.rstrip("\r\n")
@@ -77,7 +94,9 @@ class Sources:
                 yield name
 
     def _input(self, name: str, seen_dirs: set) -> Iterator[Entry | Item]:
-        if os.path.isdir(name):
+        if name is STDIN_JSONL:
+            yield Entry("-", STDIN_JSONL)
+        elif os.path.isdir(name):
             yield from self._folder(name, seen_dirs)
         elif not os.path.lexists(name):
             yield Item.failed(name, "not_found", f"{name}: no such file or folder")
@@ -153,6 +172,17 @@ def read_document(path: str, max_bytes: int, open_binary: Callable[[str], Binary
     if data is None:  # it grew while we read it
         return Item.failed(path, "too_large", too_large_message(path, max_bytes))
     return Item(path, data)
+
+
+#: The entry kind (and name marker) of JSON Lines articles on standard input.
+STDIN_JSONL = "stdin-jsonl"
+
+
+def _binary(stream) -> BinaryIO:
+    """The bytes under a text stream (sys.stdin), or the text encoded (a StringIO in tests)."""
+    if hasattr(stream, "buffer"):
+        return stream.buffer
+    return io.BytesIO(stream.read().encode("utf-8"))
 
 
 def _open_local(path: str) -> BinaryIO:

@@ -21,6 +21,7 @@ import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence, Union
 
 from ..input.decode import decode_bytes
@@ -68,6 +69,8 @@ def process_item(extractor: Extractor, item: Item) -> Result:
 
     >>> process_item(Extractor(), Item("r:1", "Tăng 5%", published="hôm qua")).kind
     'bad_record'
+    >>> process_item(Extractor(), Item("a.txt", "Tăng 5%".encode("utf-16"))).meta["encoding"]
+    'utf-16'
     """
     if item.failure:
         return item.failure
@@ -78,12 +81,12 @@ def process_item(extractor: Extractor, item: Item) -> Result:
         except (ValueError, TypeError):
             return Failure(source, "bad_record", f"{source}: published {item.published!r} is not an ISO date")
     try:
-        if isinstance(item.data, str):
-            text, published = item.data, item.published
-        else:  # an HTML page may carry its publication date in its metadata
-            decoded = decode_bytes(item.data or b"", source)
-            text, published = decoded.text, getattr(decoded, "published", None)
-        return extractor.extract(text, published=published, source=source)
+        if isinstance(item.data, str):  # a JSON Lines record's text: no bytes, no encoding of its own
+            return extractor.extract(item.data, published=item.published, source=source)
+        # an HTML page may carry its publication date in its metadata
+        decoded = decode_bytes(item.data or b"", source)
+        doc = extractor.extract(decoded.text, published=decoded.published, source=source)
+        return replace(doc, meta={**doc.meta, "encoding": decoded.encoding})  # as extract records it
     except InputError as exc:
         return Failure(source, "decode", str(exc))
     except RuleTimeout as exc:

@@ -8,6 +8,7 @@ from .eval_cmd import eval_command
 from .batch_cmd import batch
 from .extract import extract
 from .rules_cmd import rules
+from .text_cmd import text_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +20,7 @@ def main():
     Examples:
       vnfacts extract samples/hoi-nghi-lao-dong.txt
       vnfacts extract article.txt --format json | jq '.facts[]'
+      vnfacts text page.html --span 527:551      # the text behind a fact's offsets
       vnfacts rules list
     """
 
@@ -27,3 +29,4 @@ main.add_command(extract)
 main.add_command(rules)
 main.add_command(batch)
 main.add_command(eval_command)
+main.add_command(text_command)

@@ -50,7 +50,13 @@ class ByteSize(click.ParamType):
                                               "[default: csv for -o *.csv, else jsonl].")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: the number of CPUs].")
-@click.option("--resume", is_flag=True, help="Skip documents already in the -o FILE and finish the run.")
+@click.option("--resume", is_flag=True, help="Skip documents already in the -o FILE and finish the run (with "
+                                             "the same --types and --rules).")
+@click.option("--overwrite", is_flag=True, help="Replace an existing -o FILE (without it, or --resume, an "
+                                                "existing output is refused).")
+@click.option("--stdin", "stdin_kind", type=click.Choice(["paths", "jsonl"]), default="paths", show_default=True,
+              help='What "-" reads: paths (a list of inputs, one per line) or jsonl (articles as JSON Lines, '
+                   "with --text-field, --id-field, --published-field).")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help="Only documents whose path in a folder or archive matches, e.g. '2024/*/*.txt' (repeatable).")
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field with the article text.")
@@ -67,14 +73,18 @@ class ByteSize(click.ParamType):
               help="With --scheduler: bytes of input per task [default: the run's size / 64, from 64K to 4MB].")
 @rules_option
 @quiet_pipe
-def batch(inputs, output, fmt, types, workers, resume, globs, text_field, id_field, published_field,
-          max_bytes, quiet, scheduler, task_size, rule_paths):
+def batch(inputs, output, fmt, types, workers, resume, overwrite, stdin_kind, globs, text_field, id_field,
+          published_field, max_bytes, quiet, scheduler, task_size, rule_paths):
     """Extract the facts of every document in INPUT...: text and HTML files, folders (recursive),
-    .zip, .tar(.gz|.bz2|.xz), .tgz, .jsonl(.gz) and .ndjson dumps; "-" reads paths from stdin.
+    .zip, .tar(.gz|.bz2|.xz), .tgz, .jsonl(.gz) and .ndjson dumps. "-" is standard input: a
+    list of paths, one per line (--stdin paths, the default), or articles as JSON Lines
+    (--stdin jsonl).
 
     Writes one JSON line per document (or per failed document, with an "error") in input order,
-    each as soon as it is done. Exit code 0: all documents done; 1: some failed; 2: usage or
-    rule errors; 130: interrupted (run again with --resume to finish).
+    each as soon as it is done. With -o OUT, OUT.manifest.json says what made it (vnfacts
+    version, rules hash, options) and its counts; an existing OUT is refused unless --resume or
+    --overwrite is given. Exit code 0: all documents done; 1: some failed; 2: usage or rule
+    errors; 130: interrupted (run again with --resume to finish).
 
     \b
     Examples:
@@ -82,11 +92,18 @@ def batch(inputs, output, fmt, types, workers, resume, globs, text_field, id_fie
       vnfacts batch crawl.zip dumps/2024.jsonl.gz -o facts.jsonl --workers 4
       vnfacts batch news/ --glob '*.txt' -o facts.csv --types money,percent
       vnfacts batch news/ -o facts.jsonl --resume      # after a kill or Ctrl-C
+      vnfacts batch news/ -o facts.jsonl --overwrite   # start again from nothing
       find news -name '*.txt' | vnfacts batch - -o facts.jsonl
+      zcat dump.jsonl.gz | vnfacts batch - --stdin jsonl --text-field body -o facts.jsonl
       vnfacts batch 's3://bucket/crawl/*.zip' -o s3://bucket/facts/ --scheduler tcp://10.0.0.5:8786
       vnfacts batch news/ -o facts/ --scheduler local:4     # parts in facts/, then facts/_SUCCESS
     """
+    if resume and overwrite:
+        raise click.UsageError("--resume and --overwrite exclude each other: finish the run, or start again")
     if scheduler or task_size:
+        if stdin_kind != "paths" or overwrite:
+            raise click.UsageError(f"{'--stdin jsonl' if stdin_kind != 'paths' else '--overwrite'} is for local runs, "
+                                   "not with --scheduler")
         settings = _settings(globs, text_field, id_field, published_field, max_bytes)
         code = _run_on_cluster(inputs, settings, output=output, fmt=fmt, types=types, workers=workers,
                                resume=resume, quiet=quiet, rule_paths=rule_paths, scheduler=scheduler,
@@ -100,8 +117,10 @@ def batch(inputs, output, fmt, types, workers, resume, globs, text_field, id_fie
     extractor = load_extractor(rule_paths)
     settings = _settings(globs, text_field, id_field, published_field, max_bytes)
     wanted = parse_types(types, extractor.ruleset.types)
+    manifest = _start_manifest(inputs, settings, extractor, output=output, fmt=fmt, wanted=wanted, resume=resume,
+                               overwrite=overwrite, rule_paths=rule_paths)
     code = _run(inputs, settings, extractor, output=output, fmt=fmt, wanted=wanted, workers=workers, resume=resume,
-                quiet=quiet, rule_paths=rule_paths)
+                quiet=quiet, rule_paths=rule_paths, stdin_kind=stdin_kind, manifest=manifest)
     if code:
         sys.exit(code)
 
@@ -147,22 +166,44 @@ def _run_on_cluster(inputs, settings, *, output, fmt, types, workers, resume, qu
         raise UsageProblem(str(exc)) from None
 
 
-def _run(inputs, settings, extractor, *, output, fmt, wanted, workers, resume, quiet, rule_paths) -> int:
+def _start_manifest(inputs, settings, extractor, *, output, fmt, wanted, resume, overwrite, rule_paths):
+    """Refuse an existing output without --resume or --overwrite, and a resume with other
+    --types or --rules; then write OUT.manifest.json (None without -o FILE)."""
+    from ..batch.manifest import LocalManifest, ManifestError, ruleset_hash, run_record
+
+    if output in (None, "-") or not (os.path.isfile(output) or not os.path.exists(output)):
+        return None  # stdout, or a device such as /dev/null: nothing to protect, nowhere to put a manifest
+    if _nonempty(output) and not (resume or overwrite):
+        raise UsageProblem(f"{output} already exists: --resume finishes the run that wrote it, --overwrite "
+                           "replaces it")
+    record = run_record(inputs, settings, wanted, rule_paths, fmt, ruleset_hash(extractor.ruleset.files))
+    try:
+        return LocalManifest.start(output, record, resume=resume)
+    except ManifestError as exc:
+        raise UsageProblem(str(exc)) from None
+    except OSError as exc:
+        raise UsageProblem(f"{output}: cannot write its manifest: {exc.strerror or exc}") from None
+
+
+def _run(inputs, settings, extractor, *, output, fmt, wanted, workers, resume, quiet, rule_paths, stdin_kind,
+         manifest) -> int:
     """The run itself; returns the exit code."""
     from ..batch import Failure, Sources, Stop, default_workers, known_total, not_done, run, writer_for
     from ..batch.report import ProgressBar, Tally, stderr_console, summary
     from ..batch.resume import ResumeError, prepare
     from ..batch.writer import open_output
 
+    before = Tally()  # what a resumed output already holds, for the manifest
     try:
-        done = prepare(output, fmt) if resume else ()
+        done = prepare(output, fmt, before) if resume else ()
     except (ResumeError, OSError) as exc:
         raise UsageProblem(str(exc)) from None
     header = fmt == "csv" and not (resume and _nonempty(output))
     console = stderr_console()
     show = not quiet and console.is_terminal
     tally, stop = Tally(), Stop()
-    sources = Sources(inputs, settings, exclude=[output] if output not in (None, "-") else [])
+    exclude = [output, output + ".manifest.json"] if output not in (None, "-") else []
+    sources = Sources(inputs, settings, exclude=exclude, stdin_kind=stdin_kind)
     items = not_done(sources, done, on_skip=lambda _: _count_done(tally))
     with ExitStack() as stack:
         try:
@@ -188,6 +229,8 @@ def _run(inputs, settings, extractor, *, output, fmt, wanted, workers, resume, q
             raise
         except OSError as exc:
             raise click.ClickException(f"{output or 'stdout'}: cannot write: {exc.strerror or exc}") from None
+    if manifest is not None:
+        manifest.finish(tally, before, sources.skipped, complete=not stop.requested)
     if not quiet:
         console.print(summary(tally, sources.skipped))
     if stop.requested:

@@ -14,7 +14,7 @@ import click
 from ..evaluate import evaluate, gold_types, load_gold, vnfacts_predictor
 from ..evaluate.report import ordered
 from ..evaluate.table import write_table
-from .options import EXIT_INPUT, load_extractor, output_options, parse_types, quiet_pipe, warn
+from .options import EXIT_INPUT, color_option, load_extractor, output_options, parse_types, quiet_pipe, rules_option, warn
 
 
 def parse_floor(ctx, param, values: tuple[str, ...]) -> dict[str, float]:
@@ -39,8 +39,10 @@ def parse_floor(ctx, param, values: tuple[str, ...]) -> dict[str, float]:
                 types_help="Score only these fact types, e.g. --types money,percent [default: every type in the gold].")
 @click.option("--min-f1", "floors", multiple=True, metavar="TYPE=X", callback=parse_floor,
               help="Exit 1 when TYPE's F1 (or 'overall') is under X; repeatable, for CI.")
+@rules_option
+@color_option
 @quiet_pipe
-def eval_command(gold, types, fmt, floors):
+def eval_command(gold, types, fmt, floors, rule_paths, color):
     """Score vnfacts on GOLD, a gold JSON Lines file or a folder of them.
 
     Facts match by type and normalized value (money also by currency, quantity by unit,
@@ -54,9 +56,10 @@ def eval_command(gold, types, fmt, floors):
       vnfacts eval samples/gold --format json | jq '.types.money.f1'
       vnfacts eval benchmarks/gold-tune --types official --format json | jq '.officials.sectors'
       vnfacts eval samples/gold --min-f1 money=0.9 --min-f1 overall=0.6
+      vnfacts eval samples/gold --rules my-rules/ --types money   # score your rules beside the shipped ones
     """
     docs = load_gold(gold)
-    extractor = load_extractor(())
+    extractor = load_extractor(rule_paths)
     in_gold = gold_types(docs)
     scored = _scored_types(parse_types(types, set(extractor.ruleset.types) | in_gold), in_gold)
     unknown = sorted(set(floors) - set(scored) - {"overall"})
@@ -68,7 +71,7 @@ def eval_command(gold, types, fmt, floors):
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        write_table(report, sys.stdout)
+        write_table(report, sys.stdout, color=color)
     for failure in report.failed:
         warn(f"error: {failure['document']}: extraction failed ({failure['error']}); scored with no facts")
     missed = [f"{t} F1 {report.f1(t):.3f} is under the floor {x}" for t, x in floors.items() if report.f1(t) < x]

@@ -47,6 +47,12 @@ def output_options(formats: Sequence[str] = FORMATS, *, default: str | None = No
     return decorate
 
 
+def color_option(fn: Callable) -> Callable:
+    """--color auto|always|never for commands that draw tables; auto honours NO_COLOR."""
+    return click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+                        show_default=True, help="Colour in tables: auto is on a terminal unless NO_COLOR is set.")(fn)
+
+
 def resolve_format(fmt: str | None) -> str:
     return fmt or ("table" if sys.stdout.isatty() else "jsonl")
 

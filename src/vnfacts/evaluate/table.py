@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any, TextIO
 
-from rich.console import Console
+from ..render.table import console_for
 from rich.markup import escape
 from rich.table import Table
 
@@ -16,7 +16,7 @@ KIND_LABEL = {"miss": "miss", "false_hit": "false hit", "title_miss": "title mis
               "rank_miss": "bad rank"}
 
 
-def write_table(report: Report, out: TextIO, *, errors: bool = True) -> None:
+def write_table(report: Report, out: TextIO, *, errors: bool = True, color: str = "auto") -> None:
     """Print the figures, and unless `errors` is False every miss and false hit.
 
     >>> import io
@@ -26,7 +26,7 @@ def write_table(report: Report, out: TextIO, *, errors: bool = True) -> None:
     >>> "money" in buf.getvalue() and "0.667" in buf.getvalue()
     True
     """
-    console = Console(file=out, highlight=False, soft_wrap=True, width=max(100, Console(file=out).width))
+    console = console_for(out, color, soft_wrap=True)  # the terminal's width; unbounded when piped
     console.print(figures_table(report))
     if "official" in report.types:
         recall = "n/a" if report.title_recall is None else f"{report.title_recall:.3f}"

@@ -111,14 +111,14 @@ def read_input(name: str, max_bytes: int = MAX_BYTES, encoding: str | None = Non
     else:
         path = Path(name)
         if path.is_dir():
-            raise InputError(f"{name}: is a directory (use `vnfacts batch` for folders)")
+            raise InputError(f"{name}: is a directory (use `vnfacts batch` for folders)", "unreadable")
         try:
             with path.open("rb") as fh:
                 data = fh.read(max_bytes + 1)
         except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
+            raise InputError(f"{name}: no such file", "not_found") from None
         except OSError as exc:
-            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+            raise InputError(f"{name}: cannot read: {exc.strerror or exc}", "unreadable") from None
     if len(data) > max_bytes:
-        raise InputError(f"{name}: larger than {max_bytes} bytes")
+        raise InputError(f"{name}: larger than {max_bytes} bytes", "too_large")
     return decode_bytes(data, name, encoding)

@@ -1,4 +1,4 @@
-"""Renderers: a Document (or several) to table, json, jsonl or csv on a text stream."""
+"""Renderers: a Document (or several) to table, json, jsonl, csv or tsv on a text stream."""
 from __future__ import annotations
 
 from typing import Callable, Iterable, TextIO
@@ -8,19 +8,26 @@ from . import csv as csv_render
 from . import json as json_render
 from . import table as table_render
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
 Renderer = Callable[[Iterable[Document], TextIO], None]
 
 
-def renderer(fmt: str, *, explain: bool = False) -> Renderer:
-    """The function that writes documents in `fmt` (one of FORMATS)."""
+def renderer(fmt: str, *, explain: bool = False, many: bool | None = None, excel: bool = False,
+             context: bool = False, color: str = "auto") -> Renderer:
+    """The function that writes documents in `fmt` (one of FORMATS).
+
+    `many`: json writes an array (else one object for one document); `excel`: csv starts with a
+    byte-order mark; `context`: csv and tsv get a `context` column; `color`: the table's colour.
+    """
     if fmt == "json":
-        return json_render.write_json
+        return lambda docs, out: json_render.write_json(docs, out, many=many)
     if fmt == "jsonl":
         return json_render.write_jsonl
     if fmt == "csv":
-        return csv_render.write_csv
+        return lambda docs, out: csv_render.write_csv(docs, out, excel=excel, context=context)
+    if fmt == "tsv":
+        return lambda docs, out: csv_render.write_tsv(docs, out, context=context)
     if fmt == "table":
-        return lambda docs, out: table_render.write_tables(docs, out, explain=explain)
+        return lambda docs, out: table_render.write_tables(docs, out, explain=explain, color=color)
     raise ValueError(f"unknown format {fmt!r}")

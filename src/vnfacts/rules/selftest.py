@@ -5,6 +5,7 @@ Used by the test suite (one pytest id per example) and by `vnfacts rules test` /
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from ..extractor import Extractor
@@ -68,7 +69,7 @@ NAMED_TYPES = ("official", "person")
 
 def _comparable(fact: Fact, keys: set[str]) -> dict[str, Any]:
     """The fact's normalized fields, plus any position keys the expectation names."""
-    d = fact.to_dict()
+    d = {k: float(v) if isinstance(v, Decimal) else v for k, v in fact.to_dict().items()}  # YAML gives floats
     out = {k: v for k, v in d.items() if k not in POSITION_KEYS and k != "type"}
     out.update({k: d[k] for k in POSITION_KEYS if k in keys})
     return out

@@ -18,7 +18,6 @@ records are the local run's records. Each worker process builds its Extractor on
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 import threading
@@ -29,6 +28,7 @@ from distributed import WorkerPlugin
 
 from ...extractor import Extractor
 from ..archives import Skipped, archive_items
+from ..manifest import rules_fingerprint
 from ..records import Failure, Item
 from ..report import Tally
 from ..settings import Settings
@@ -55,8 +55,7 @@ class Rules:
 
     @property
     def fingerprint(self) -> str:
-        digest = hashlib.sha1(repr(self.files).encode("utf-8")).hexdigest()
-        return digest[:12]
+        return rules_fingerprint(self.files)  # a local run's manifest says the same
 
 
 @dataclass(frozen=True)
