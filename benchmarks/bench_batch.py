@@ -11,7 +11,8 @@ Measured in one run, on one machine, over the same texts:
 2. the batch pipeline (read, decode, extract, write JSON Lines) with 1 and with 2 workers, each
    in a fresh process, with its peak RSS (the main process and the largest worker) and its CPU
    seconds (main and workers: the work done, apart from the CPU the machine had to spare);
-3. startup: `vnfacts extract` on one short article against `python -c "import underthesea"`.
+3. startup: `vnfacts extract` on one short article against `import underthesea` + one
+   `word_tokenize` (bench_startup.py).
 
 The corpus is read by path from ../shared/corpus/news beside the repository; nothing is copied.
 """
@@ -132,23 +133,12 @@ def pipeline_in_subprocess(corpus: Path, limit: int | None, workers: int) -> dic
 
 
 def startup(repeat: int = 3) -> dict:
-    """Best wall time of `vnfacts extract` on a short article and of importing underthesea."""
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
-        fh.write("Năm nay tỉnh chi 12 tỷ đồng, tăng 4% so với năm trước.\n")
-    commands = {"vnfacts_extract_s": [sys.executable, "-m", "vnfacts", "extract", fh.name, "-f", "jsonl"],
-                "import_underthesea_s": [sys.executable, "-c", "import underthesea"]}
-    best = {k: float("inf") for k in commands}
-    try:
-        for _ in range(repeat):
-            for key, cmd in commands.items():
-                t0 = time.perf_counter()
-                subprocess.run(cmd, capture_output=True, check=True)
-                best[key] = min(best[key], time.perf_counter() - t0)
-    finally:
-        os.unlink(fh.name)
-    best = {k: round(v, 2) for k, v in best.items()}
-    best["ratio"] = round(best["vnfacts_extract_s"] / best["import_underthesea_s"], 2)
-    return best
+    """Best wall times of `vnfacts extract` on a short article (warm and cold pattern cache)
+    against `import underthesea` + one `word_tokenize` (bench_startup.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_startup import measure
+
+    return measure(repeat)
 
 
 def profile(texts: list[str], top: int = 25) -> str:

@@ -1,3 +1,5 @@
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,9 @@ SHARED = ROOT.parent / "shared"
 
 
 def pytest_configure(config):
+    # One compiled-pattern cache for the run (and the CLI processes it starts), not the user's.
+    if "VNFACTS_CACHE_DIR" not in os.environ:
+        os.environ["VNFACTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="vnfacts-test-cache-")
     config.addinivalue_line("markers", "shared(folder): reads ../shared/<folder>; skipped when it is absent")
 
 

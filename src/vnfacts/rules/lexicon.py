@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -75,7 +76,13 @@ class Lexicon:
         >>> regex.match(lex.pattern(), "Thông tư liên tịch số 6", regex.I).group()
         'Thông tư liên tịch'
         """
-        return "(?:" + _trie_regex(self.surfaces) + ")"
+        return _pattern_of(self.surfaces)
+
+
+@lru_cache(maxsize=None)
+def _pattern_of(surfaces: tuple[str, ...]) -> str:
+    # Built once per word list: a rule set names its big lexicons in many patterns.
+    return "(?:" + _trie_regex(surfaces) + ")"
 
 
 def _trie_regex(words) -> str:

@@ -19,6 +19,7 @@ from ..suggest import did_you_mean
 from .lexicon import Lexicon
 from .examples import examples as read_examples, negatives as read_negatives
 from .model import Rule
+from .pattern_cache import PatternCache
 from .yamlfile import LineDict, load_yaml
 
 FILE_KEYS = ("rules", "patterns", "lexicons", "defaults")
@@ -105,8 +106,9 @@ def builtin_normalizers() -> dict[str, Any]:
 class _Loader:
     """One load: the files, the shared namespace of sub-patterns and lexicons, the problems."""
 
-    def __init__(self, normalizers: Mapping[str, Any]) -> None:
+    def __init__(self, normalizers: Mapping[str, Any], cache: PatternCache | None = None) -> None:
         self.normalizers = normalizers
+        self.cache = cache or PatternCache(None)
         self.problems: list[str] = []
         self.warnings: list[str] = []
         self.patterns: dict[str, tuple[str, Path, int]] = {}
@@ -187,7 +189,7 @@ class _Loader:
     def check_patterns(self) -> None:
         for name, (src, path, line) in self.patterns.items():
             try:
-                regex.compile(self.expand(src, (name,)), FLAGS)
+                self.cache.compile(self.expand(src, (name,)), FLAGS)
             except KeyError as exc:
                 self.problem(path, line, f"pattern {name}: undefined sub-pattern {{{exc.args[0]}}}")
             except RecursionError as exc:
@@ -317,7 +319,7 @@ class _Loader:
         try:
             expanded = template.format(self.expand(source))
             if expanded not in self._compiled:  # rules sharing a `requires` or `anchor` share its answers
-                self._compiled[expanded] = regex.compile(expanded, FLAGS)
+                self._compiled[expanded] = self.cache.compile(expanded, FLAGS)
             return self._compiled[expanded]
         except KeyError as exc:
             bad(f"undefined sub-pattern {{{exc.args[0]}}} in {key}", key)
@@ -363,16 +365,18 @@ def _valid_lexicon(forms: Any) -> bool:
 
 
 def load_ruleset(paths: Sequence[Path | str] = (), *, builtin: bool = True, strict: bool = False,
-                 normalizers: Mapping[str, Any] | None = None) -> RuleSet:
+                 normalizers: Mapping[str, Any] | None = None, cache: bool = True) -> RuleSet:
     """Load the shipped rules (unless builtin=False) and then the user's files or folders.
 
     A later rule with an id already loaded replaces it, so a user file can override a shipped
     rule. Raises RuleError listing every problem found. `strict` also compiles every named
     sub-pattern on its own, so a broken one no rule uses is reported too (`rules check`, user
     rule files, the tests); an ordinary load skips that, which halves start-up time.
+    Compiled patterns come from the on-disk cache of pattern_cache.py unless `cache=False`.
     """
     files = (rule_files([builtin_rules_dir()]) if builtin else []) + rule_files(paths)
-    loader = _Loader(builtin_normalizers() if normalizers is None else normalizers)
+    patterns = PatternCache.for_sources(_file_bytes(files)) if cache else PatternCache(None)
+    loader = _Loader(builtin_normalizers() if normalizers is None else normalizers, patterns)
     parsed = []
     for path in files:
         if not path.exists():
@@ -390,8 +394,17 @@ def load_ruleset(paths: Sequence[Path | str] = (), *, builtin: bool = True, stri
             rules[rule.id] = rule
     if loader.problems:
         raise RuleError(loader.problems)
+    patterns.save()
     return RuleSet(tuple(rules.values()), MappingProxyType(dict(loader.lexicons)),
                    MappingProxyType(dict(loader.normalizers)), tuple(files), tuple(loader.warnings))
+
+
+def _file_bytes(files: Sequence[Path]) -> Iterable[bytes]:
+    for path in files:
+        try:
+            yield str(path).encode("utf-8") + b"\0" + path.read_bytes()
+        except OSError:  # reported by the load itself
+            yield str(path).encode("utf-8")
 
 
 @lru_cache(maxsize=8)
