@@ -29,10 +29,12 @@ from .rules.match import Candidate
 _DAY = regex.compile(r"(?:\d{4}|-)-\d\d-\d\d")
 _ONE_DAY = regex.compile(r"(?:\d{4}|-)-\d\d-\d\d(?:T[\d:]+)?")
 _YEAR_POINT = regex.compile(r"(\d{4})(?:-[^/]*)?")
+_YEAR_WRITTEN = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def date_context(draft: Draft) -> None:
-    """The date-context stage: "cùng ngày" candidates get the day the text last named."""
+    """The date-context stage: "cùng ngày" candidates get the day the text last named (a bare
+    "Cùng ngày," none when that day was named as a bound: "sau ngày 1/1/2008")."""
     rules = [r for r in draft.ruleset.rules if r.type == "date"]
     same_rules = {r.id for r in rules if "same" in r.compiled.groupindex}
     prior_rules = {r.id for r in rules if "prior" in r.compiled.groupindex}
@@ -45,7 +47,7 @@ def date_context(draft: Draft) -> None:
     out: list[Candidate] = []
     for cand in draft.candidates:
         if cand.fact.rule in same_rules:
-            cand = _with_day(cand, named)
+            cand = _with_day(cand, named, draft.text)
             if cand is None:
                 continue
         elif cand.fact.rule in prior_rules:
@@ -56,9 +58,10 @@ def date_context(draft: Draft) -> None:
 
 
 def _year_before(cand: Candidate, named) -> Candidate:
-    """ "so với năm trước": the year before the last year its line named, if it named one."""
+    """ "so với năm trước": the year before the last year its line named, if it named one
+    in digits (a relative "năm trước" before it names no year of its own)."""
     f = cand.fact
-    before = [d for d in named if d.end <= f.start]
+    before = [d for d in named if d.end <= f.start and _YEAR_WRITTEN.search(d.text)]
     if not before:
         return cand
     point = _YEAR_POINT.fullmatch(str(before[-1].value))
@@ -67,10 +70,23 @@ def _year_before(cand: Candidate, named) -> Candidate:
     return replace(cand, fact=replace(f, value=f"{int(point.group(1)) - 1:04d}", grain="year"))
 
 
-def _with_day(cand: Candidate, named) -> Candidate | None:
+#: A day named as a bound ("từ ngày 8/10", "sau ngày 1/1/2008") is no event a later "Cùng
+#: ngày" can mean.
+_BOUND_BEFORE = regex.compile(r"(?<![\p{L}\d])(?:từ|sau|trước|đến|tới|hết|kể\s+từ)\s+(?:ngày\s+)?$", regex.IGNORECASE)
+
+
+def _with_day(cand: Candidate, named, text: str) -> Candidate | None:
+    """The day named last before the candidate, in front of its clock time. A bare "Cùng
+    ngày," opening a sentence skips the weeks, months and years named since (background: "cuối
+    tuần trước") for the last day, and gives nothing when that day was named as a bound."""
     f = cand.fact
     before = [d for d in named if d.end <= f.start]
+    bare = not f.value and not f.part_of_day  # "Cùng ngày," alone
+    if bare:
+        before = [d for d in before if _ONE_DAY.fullmatch(str(d.value))]
     last = before[-1] if before else None
+    if bare and last is not None and _BOUND_BEFORE.search(text, max(0, last.start - 16), last.start):
+        return None
     day = None
     if last is not None and _ONE_DAY.fullmatch(str(last.value)):
         day = _DAY.match(str(last.value)).group(0)

@@ -25,9 +25,11 @@ from ..text.names import PROPER_TAGS, NameContext, capitalized, line_words, name
 #: Word honorifics that are ordinary words when capitalized inside a sentence ("Hai Bà Trưng").
 WORD_HONORIFICS = ("ông", "bà", "anh", "chị", "cô", "thầy", "em", "cụ", "đồng chí")
 _SYLLABLE = regex.compile(r"\S+")
-_TRAILING_JOIN = regex.compile(r"(?:\s*(?:[,;:–—(-]|(?<![\p{L}\d])(?:và|kiêm|cùng)))+\s*$")
+#: "đồng thời là" joins two titles of one person as "kiêm" does.
+_ALSO = r"đồng\s+thời(?:\s+(?:là|kiêm))?"
+_TRAILING_JOIN = regex.compile(rf"(?:\s*(?:[,;:–—(-]|(?<![\p{{L}}\d])(?:và|kiêm|cùng|{_ALSO})))+\s*$")
 _JOIN_START = regex.compile(r"\s*(?:[,;)–—-]|(?:và|kiêm|tại|ở|của)(?![\p{L}\d]))")
-_JOIN_END = regex.compile(r"(?:[,;–—(-]|(?<![\p{L}\d])(?:và|kiêm))\s*$")
+_JOIN_END = regex.compile(rf"(?:[,;–—(-]|(?<![\p{{L}}\d])(?:và|kiêm|{_ALSO}))\s*$")
 _AND = regex.compile(r"\s+và\s+")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”'(…–-])\s*$")
 
@@ -52,11 +54,11 @@ _BODY_WORDS = ("BODY", "BODY_NAMED", "ORG_WORD", "ORG_CAP", "PLACE_UNIT", "PROVI
                "LOWER_BODY")
 
 
-@reads_lexicons("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC", "RANK", "RANK_BRANCH", "COUNTRY", "HOLDER_TIME",
+@reads_lexicons("TITLE", "TITLE_CAP", "TITLE_LOWER", "TITLE_PREFIX", "HONORIFIC", "RANK", "RANK_BRANCH", "COUNTRY", "HOLDER_TIME",
                 "ADDRESSED", *_BODY_WORDS)
 def build_patterns(lexicons) -> _Patterns:
     """The title and honorific patterns of a rule set's lexicons (built once per rule set)."""
-    alt = {name: lexicons[name].pattern() for name in ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC", "RANK",
+    alt = {name: lexicons[name].pattern() for name in ("TITLE", "TITLE_CAP", "TITLE_LOWER", "TITLE_PREFIX", "HONORIFIC", "RANK",
                                                          "RANK_BRANCH", "COUNTRY")}
     rank = (rf"(?:(?P<f>nguyên|cựu)\s+)?(?P<r>{alt['RANK']})(?:\s+(?P<b>{alt['RANK_BRANCH']}))?"
             rf"(?:\s+(?-i:{alt['COUNTRY']}))?")
@@ -66,10 +68,10 @@ def build_patterns(lexicons) -> _Patterns:
     holder = rf"\s*,?\s+(?:{lexicons['HOLDER_TIME'].pattern()}\s+)?là(?![\p{{L}}\d])\s*"
     return _Patterns(
         regex.compile(
-            rf"(?<![\p{{L}}\d])(?:{alt['TITLE_PREFIX']}\s+){{0,2}}(?:{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}))"
+            rf"(?<![\p{{L}}\d])(?:{alt['TITLE_PREFIX']}\s+){{0,2}}(?:{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}|{alt['TITLE_LOWER']}))"
             rf"(?:\s+(?:thường\s+trực|thứ\s+nhất))?(?![\p{{L}}\d])", regex.IGNORECASE),
         regex.compile(rf"(?:^|(?<=[\s,(]))(?P<h>{honor})\s*$", regex.IGNORECASE),
-        regex.compile(rf"(?<![\p{{L}}\d])(?:{known}|và|kiêm|của|về|thuộc|gồm|có|là|tại|ở)(?![\p{{L}}\d])", regex.IGNORECASE),
+        regex.compile(rf"(?<![\p{{L}}\d])(?:{known}|và|kiêm|{_ALSO}|của|về|thuộc|gồm|có|là|tại|ở)(?![\p{{L}}\d])", regex.IGNORECASE),
         regex.compile(holder, regex.IGNORECASE),
         regex.compile(holder + "$", regex.IGNORECASE),
         regex.compile(rf"(?:{honor_parts})\s*", regex.IGNORECASE),
@@ -126,9 +128,9 @@ def titles_in(m: MatchInfo, start: int, end: int, words: Sequence[Token]) -> lis
 def _bare_head(head: str, lexicons) -> str:
     """A title's head without "Phó"/"nguyên" and "Thường trực": "Phó Trưởng phòng" -> "Trưởng phòng"."""
     head = regex.sub(r"\s+(?:thường\s+trực|thứ\s+nhất)$", "", head, flags=regex.IGNORECASE)
-    for _ in range(2):  # "nguyên Phó Giám đốc" -> "Giám đốc"
+    for _ in range(2):  # "nguyên Phó Giám đốc" -> "Giám đốc"; "Phó phòng" is a title of its own
         words = head.split(" ", 1)
-        if len(words) == 2 and has(lexicons["TITLE_PREFIX"], words[0]):
+        if len(words) == 2 and has(lexicons["TITLE_PREFIX"], words[0]) and not has(lexicons["TITLE"], head):
             head = words[1]
     return head
 
@@ -350,8 +352,8 @@ def _fact(m: MatchInfo, p: Person) -> Result:
 def _explicit_ok(sp: _Span, first: Person) -> bool:
     """A name given before its title: not a place, not the tail of a longer proper noun."""
     m, lex = sp.m, sp.m.lexicons
-    if not_a_person(first.name, lex):
-        return False
+    if not_a_person(first.name, lex) or any(lex["LATIN_ORG"].contains(w) for w in first.name.split()[1:]):
+        return False  # "Sao Mai Design, Phó trưởng Khoa": a company's name
     if regex.fullmatch(r"\p{Lu}\.?", first.name.split()[-1]) and m.line.text[first.end:first.end + 1] in (".", ""):
         return False  # "Trung tướng Thomas A. Bussiere": cut at an initial
     if m.group("honorific"):
@@ -366,7 +368,7 @@ def _explicit_ok(sp: _Span, first: Person) -> bool:
 
 
 #: The lexicons the people normalizers read.
-PEOPLE_LEXICONS = ("TITLE", "TITLE_CAP", "TITLE_PREFIX", "HONORIFIC", "HOLDER_TIME", "TITLE_BODY", "COUNTRY",
+PEOPLE_LEXICONS = ("TITLE", "TITLE_CAP", "TITLE_LOWER", "TITLE_PREFIX", "HONORIFIC", "HOLDER_TIME", "TITLE_BODY", "COUNTRY",
                    "ABBREVIATION", "NOT_NAME_AFTER", "PLACE_UNIT", "FOREIGN_TITLE", "SURNAME", "RANK",
                    "RANK_BRANCH", "ADDRESSED", "LATIN_ORG", "SECTOR_BODY", "SECTOR_HEAD", "HOME_COUNTRY",
                    "FOREIGN_PLACE", "PLACE_AFTER") + _BODY_WORDS

@@ -5,19 +5,36 @@ kept) and by the people stage (which name each mention gets).
 from __future__ import annotations
 
 from ..model import Fact
+from ..text.names import looks_foreign
 
 #: The fact types that name a person.
 PEOPLE = ("official", "person")
 
 
 def refers_to(short: str, full: str) -> bool:
-    """Does a short mention name this person? ("Tuấn" -> "Lê Minh Tuấn"; "Park" -> "Park Ji-hoon")
+    """Does a short mention name this person? ("Tuấn" -> "Lê Minh Tuấn"; "Park" -> "Park Ji-hoon";
+    "Borell" -> "Josep Borrell": news often misspells a foreign name by one letter)
 
     >>> refers_to("Tuấn", "Lê Minh Tuấn"), refers_to("Park", "Park Ji-hoon"), refers_to("Minh", "Lê Minh Tuấn")
     (True, True, False)
+    >>> refers_to("Borell", "Josep Borrell"), refers_to("Tuân", "Lê Minh Tuấn")
+    (True, False)
     """
     s, f = short.casefold().split(), full.casefold().split()
-    return s == f or (len(s) < len(f) and (f[-len(s):] == s or f[: len(s)] == s))
+    if s == f or (len(s) < len(f) and (f[-len(s):] == s or f[: len(s)] == s)):
+        return True
+    return len(s) == 1 < len(f) and any(_misspelt(short, word) for word in (full.split()[0], full.split()[-1]))
+
+
+def _misspelt(short: str, word: str) -> bool:
+    """A foreign name of five letters or more written with one letter more or less ("Borell"
+    for "Borrell", "Buffet" for "Buffett"); never a changed letter ("Bailey" is not "Bagley"),
+    never a Vietnamese syllable, where one letter makes another name."""
+    a, b = short.casefold(), word.casefold()
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) != 1 or not (looks_foreign(short) and looks_foreign(word)):
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def full_name(f: Fact, people: list[Fact]) -> str:

@@ -10,7 +10,9 @@ A title's sector, in order:
    Tỉnh đoàn" other, "Trưởng phòng CSGT Công an tỉnh" police); words keyed `none` are passed;
 3. the head's own sector ("Bí thư", "Hiệu trưởng", "Tổng thống");
 4. a place unit ("Phó Chủ tịch thành phố Hải Phòng" is state).
-A state head with a foreign-looking holder and no body is foreign ("Thủ tướng Modi"). A
+A state head with a foreign-looking holder and no body is foreign ("Thủ tướng Modi"), and so is
+a government body held under a name with no Vietnamese syllable ("Bộ trưởng An ninh Nội địa
+Alejandro Mayorkas"). A
 mention's sector is that of its first title that has one; with none, its rank's (the branch
 word in the mention, else the branch the article names most: "Công an" or "Quân đội"). The people stage gives every mention its person's sector.
 """
@@ -36,10 +38,10 @@ class SectorWords:
 
     def __init__(self, lexicons: Any) -> None:
         self.lex = lexicons
-        alt = {n: lexicons[n].pattern() for n in ("TITLE_PREFIX", "TITLE", "TITLE_CAP", "SECTOR_BODY", "COUNTRY",
+        alt = {n: lexicons[n].pattern() for n in ("TITLE_PREFIX", "TITLE", "TITLE_CAP", "TITLE_LOWER", "SECTOR_BODY", "COUNTRY",
                                                    "HOME_COUNTRY", "PLACE_UNIT", "RANK_BRANCH")}
         self.head = regex.compile(
-            rf"(?:(?:{alt['TITLE_PREFIX']})\s+){{0,2}}(?P<head>{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}))"
+            rf"(?:(?:{alt['TITLE_PREFIX']})\s+){{0,2}}(?P<head>{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}|{alt['TITLE_LOWER']}))"
             rf"(?:\s+(?:thường\s+trực|thứ\s+nhất))?{_WORD_END}", regex.IGNORECASE)
         # Body words and countries, leftmost and longest first; case as written in the lexicons.
         self.body = regex.compile(
@@ -69,6 +71,8 @@ def title_sector(title: str, lexicons: Any, name: str | None = None) -> str | No
     >>> [title_sector(t, lex) for t in ("Giám đốc Sở Y tế", "Bộ trưởng Ngoại giao Trung Quốc",
     ...     "Đại sứ Việt Nam tại Nhật Bản", "Bí thư Tỉnh đoàn", "Trưởng Công an xã", "Chủ tịch xã Hòa Tiến")]
     ['state', 'foreign', 'state', 'other', 'police', 'state']
+    >>> title_sector("Bộ trưởng An ninh Nội địa", lex, "Alejandro Mayorkas"), title_sector("Giám đốc Sở Y tế", lex, "Ksor Phước")
+    ('foreign', 'state')
     """
     w = _words(lexicons)
     text = fold_for_matching(title)
@@ -88,12 +92,21 @@ def title_sector(title: str, lexicons: Any, name: str | None = None) -> str | No
             if key not in (None, "none", "foreign"):
                 found = key
     if found:
-        return found
+        # "Bộ trưởng An ninh Nội địa Alejandro Mayorkas": a government body no Vietnamese
+        # official holds under a name with no Vietnamese syllable is a foreign one
+        government = found in ("state", "police", "military", "judiciary")
+        return "foreign" if government and not home and name and _all_foreign(name) else found
     if head:
         key = lexicons["SECTOR_HEAD"].key_of(head.group("head"))
         if key:
             return key if key != "state" or name is None or not looks_foreign(name) else "foreign"
     return "state" if w.unit.search(text, start) else None
+
+
+def _all_foreign(name: str) -> bool:
+    """Every word of a name of two words or more looks foreign ("Alejandro Mayorkas")."""
+    words = name.split()
+    return len(words) > 1 and all(looks_foreign(w) for w in words)
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:

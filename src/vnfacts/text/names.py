@@ -85,6 +85,7 @@ def _vietnamese(words: Sequence[Token], lexicons, ctx: NameContext) -> bool:
         and all(capitalized(w.text) for w in words)
         and not any(not_a_person(w.text, lexicons) for w in words)
         and not not_a_person(" ".join(w.text for w in words), lexicons)
+        and not any(lexicons["LATIN_ORG"].contains(s) for w in words for s in w.text.split())  # "Mai Design"
         and (n >= 3 or any(w.tag in PROPER_TAGS for w in words))  # "Trần Văn Sáu" is tagged M
     )
 
@@ -146,8 +147,11 @@ def name_start(run: Sequence[Token], lexicons, ctx: NameContext = NameContext())
     foreign = _foreign(run, lexicons, ctx)
     unit_before = names_a_place(run[-2].text, lexicons) if len(run) > 1 else ctx.after_unit
     if foreign is None and ctx.after_head and not unit_before and _short_name(run[-1], lexicons) \
-            and not any(w.tag in PROPER_TAGS and not lexicons["COUNTRY"].contains(w.text) for w in run[:-1]):
-        return len(run) - 1  # "Tư lệnh Hải quân Subagyo", "Tổng thống Mỹ Biden": the people stage gives it its full name, or drops it
+            and not any(w.tag in PROPER_TAGS and not lexicons["COUNTRY"].contains(w.text) for w in run[:-1]) \
+            and not any(lexicons["NOT_NAME_AFTER"].contains(w.text) for w in run[:-1]):
+        # "Tư lệnh Hải quân Subagyo", "Tổng thống Mỹ Biden": the people stage gives it its full
+        # name, or drops it; "Trường Kinh doanh Fox" is a school's name.
+        return len(run) - 1
     return foreign
 
 
@@ -170,7 +174,8 @@ def _split(word: Token, k: int, tags: tuple[str, str]) -> list[Token]:
 def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
     """Where underthesea merged what are two words for us, and their tags: an honorific or a
     place or country and the name after it ("Bà Giang", "Thái Bình Vũ Hoàng Lâm", "Đức
-    Ursula"), a name and the
+    Ursula"), lowercase words and the name after them ("Nội địa Alejandro", "nội thất Lưu Việt
+    Thắng"), a name and the
     lowercase words after it ("Lê Văn Hòa ân cần", "Khải yêu cầu")."""
     syl = _SYLLABLE.findall(word.text)  # as _split counts them (str.split differs on \x1c-\x1f)
     for k in range(min(len(syl) - 1, MAX_SYLLABLES), 0, -1):
@@ -182,6 +187,10 @@ def _split_point(word: Token, lexicons) -> tuple[int, tuple[str, str]] | None:
         if (lexicons["COUNTRY"].contains(head) or lexicons["FOREIGN_PLACE"].contains(head)) \
                 and looks_foreign(" ".join(syl[k:])):
             return k, ("Np", "Np")  # "Đức Ursula": the country, then a foreign name
+    back = next((i for i in range(1, len(syl)) if syl[i][0].isupper() and not syl[i - 1][0].isupper()), None)
+    if back is not None and (looks_foreign(" ".join(syl[back:]))
+                             or len(syl) - back >= 2 and lexicons["SURNAME"].contains(syl[back])):
+        return back, (word.tag or "N", "Np")  # "Nội địa Alejandro", "nội thất Lưu Việt Thắng": words, then a name
     caps = next((i for i, s in enumerate(syl) if not s[0].isupper()), len(syl))
     if 0 < caps < len(syl) and (caps > 1 or len(syl) - caps > 1):  # not "Ủy viên"
         return caps, ("Np", word.tag or "N")
