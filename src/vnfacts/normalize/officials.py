@@ -20,7 +20,8 @@ import regex
 from ..text import Token
 from .contract import MatchInfo, Result, declare, reads_lexicons
 from .entities import collapse, expand, has
-from ..text.names import PROPER_TAGS, NameContext, capitalized, line_words, name_start, names_a_place, not_a_person
+from ..text.names import (PROPER_TAGS, NameContext, capitalized, line_words, looks_foreign, name_start,
+                          names_a_place, not_a_person)
 
 #: Word honorifics that are ordinary words when capitalized inside a sentence ("Hai Bà Trưng").
 WORD_HONORIFICS = ("ông", "bà", "anh", "chị", "cô", "thầy", "em", "cụ", "đồng chí")
@@ -352,8 +353,14 @@ def _fact(m: MatchInfo, p: Person) -> Result:
 def _explicit_ok(sp: _Span, first: Person) -> bool:
     """A name given before its title: not a place, not the tail of a longer proper noun."""
     m, lex = sp.m, sp.m.lexicons
-    if not_a_person(first.name, lex) or any(lex["LATIN_ORG"].contains(w) for w in first.name.split()[1:]):
+    words = first.name.split()
+    if not_a_person(first.name, lex) or any(lex["LATIN_ORG"].contains(w) for w in words[1:]):
         return False  # "Sao Mai Design, Phó trưởng Khoa": a company's name
+    if not m.group("honorific") and not lex["SURNAME"].contains(words[0]):
+        given = words[1:] if regex.fullmatch(r"\p{Lu}\.?", words[0]) else words  # "K Vijay Raghavan"
+        if not all(looks_foreign(w) for w in given) or any(
+                lex[n].contains(w) for n in ("LATIN_ORG", "COUNTRY", "FOREIGN_PLACE") for w in given):
+            return False  # no Vietnamese surname: a foreign name, or no name at all
     if regex.fullmatch(r"\p{Lu}\.?", first.name.split()[-1]) and m.line.text[first.end:first.end + 1] in (".", ""):
         return False  # "Trung tướng Thomas A. Bussiere": cut at an initial
     if m.group("honorific"):

@@ -11,8 +11,9 @@ A title's sector, in order:
 3. the head's own sector ("Bí thư", "Hiệu trưởng", "Tổng thống");
 4. a place unit ("Phó Chủ tịch thành phố Hải Phòng" is state).
 A state head with a foreign-looking holder and no body is foreign ("Thủ tướng Modi"), and so is
-a government body held under a name with no Vietnamese syllable ("Bộ trưởng An ninh Nội địa
-Alejandro Mayorkas"). A
+a government body, or a title with no sector and no foreign-spelt body, held under a name with
+no Vietnamese syllable ("Bộ trưởng An ninh Nội địa Alejandro Mayorkas", "cố vấn Jeremy Konyndyk").
+A
 mention's sector is that of its first title that has one; with none, its rank's (the branch
 word in the mention, else the branch the article names most: "Công an" or "Quân đội"). The people stage gives every mention its person's sector.
 """
@@ -73,6 +74,8 @@ def title_sector(title: str, lexicons: Any, name: str | None = None) -> str | No
     ['state', 'foreign', 'state', 'other', 'police', 'state']
     >>> title_sector("Bộ trưởng An ninh Nội địa", lex, "Alejandro Mayorkas"), title_sector("Giám đốc Sở Y tế", lex, "Ksor Phước")
     ('foreign', 'state')
+    >>> title_sector("Giám đốc Tình báo Quốc gia", lex, "Avril Haines"), title_sector("Phó Chủ tịch của IHS Markit", lex, "Dan Yergin")
+    ('foreign', None)
     """
     w = _words(lexicons)
     text = fold_for_matching(title)
@@ -100,7 +103,11 @@ def title_sector(title: str, lexicons: Any, name: str | None = None) -> str | No
         key = lexicons["SECTOR_HEAD"].key_of(head.group("head"))
         if key:
             return key if key != "state" or name is None or not looks_foreign(name) else "foreign"
-    return "state" if w.unit.search(text, start) else None
+    if w.unit.search(text, start):
+        return "state"
+    if name and _all_foreign(name) and not home and not any(looks_foreign(x) for x in title.split()[1:]):
+        return "foreign"  # "cố vấn", "Giám đốc Tình báo Quốc gia" held by "Avril Haines"; not "… của IHS Markit"
+    return None
 
 
 def _all_foreign(name: str) -> bool:
