@@ -159,7 +159,7 @@ def _whole_noun(m: MatchInfo, unit: str):
 
 
 @declare("quantity_noun", required=("amount", "unit"), optional=NUMBER_GROUPS,
-         lexicons=NUMBER_LEXICONS + ("UNIT", "NOT_UNIT", "CURRENCY"), returns=NUMBER_FIELDS + ("unit",),
+         lexicons=NUMBER_LEXICONS + ("UNIT", "UNIT_SYMBOL", "NOT_UNIT", "CURRENCY"), returns=NUMBER_FIELDS + ("unit",),
          prepare=Numerals.from_lexicons)
 def quantity_noun(m: MatchInfo) -> Result | None:
     """A number followed by any noun, as underthesea's POS tagger sees it: "1.138 nguồn tin".
@@ -172,7 +172,7 @@ def quantity_noun(m: MatchInfo) -> Result | None:
     if start is None or m.line is None:
         return None
     syllable = m.group("unit")
-    if any(m.has(lexicon, syllable) for lexicon in ("UNIT", "NOT_UNIT", "CURRENCY")):
+    if any(m.has(lexicon, syllable) for lexicon in ("UNIT", "UNIT_SYMBOL", "NOT_UNIT", "CURRENCY")):
         return None  # settled without asking the (slower) tagger
     fields = number_fields(m)
     if fields is None:
@@ -181,6 +181,6 @@ def quantity_noun(m: MatchInfo) -> Result | None:
     if word is None or word.tag not in COUNT_NOUN_TAGS:
         return None
     first = word.text.split()[0]
-    if any(m.has(lexicon, w) for lexicon in ("UNIT", "NOT_UNIT", "CURRENCY") for w in (first, word.text)):
+    if any(m.has(lexicon, w) for lexicon in ("UNIT", "UNIT_SYMBOL", "NOT_UNIT", "CURRENCY") for w in (first, word.text)):
         return None
     return one(fields | {"unit": word.text}, end=word.end)
