@@ -86,20 +86,30 @@ def interval(start: When, end: When) -> str:
     return f"{start.iso()}/{end.iso()}"
 
 
-def nearest_year(month: int, day: int | None, reference: date) -> int:
-    """The year that puts day/month nearest to the reference date.
+#: How far after the reference a day said to have happened ("hôm 23-8") may still be: news
+#: writes "hôm 27/4" of tomorrow's planned event, never of one months away.
+PAST_SLACK_DAYS = 60
+
+
+def nearest_year(month: int, day: int | None, reference: date, past: bool = False) -> int:
+    """The year that puts day/month nearest to the reference date; with `past`, never more than
+    PAST_SLACK_DAYS after it (the text said it happened: "hôm 23-8").
 
     A "26/12" in an article of 5 January 2024 is 26/12/2023; a "3/1" in one of 28 December
     2023 is 3/1/2024.
 
     >>> nearest_year(12, 26, date(2024, 1, 5)), nearest_year(1, 3, date(2023, 12, 28))
     (2023, 2024)
-    >>> nearest_year(7, None, date(2024, 3, 1))
-    2024
+    >>> nearest_year(7, None, date(2024, 3, 1)), nearest_year(8, 23, date(2021, 4, 27), past=True)
+    (2024, 2020)
+    >>> nearest_year(4, 27, date(2021, 4, 26), past=True)
+    2021
     """
     best = None
     for year in (reference.year - 1, reference.year, reference.year + 1):
         d = _safe_date(year, month, day or 15)
+        if past and (d - reference).days > PAST_SLACK_DAYS:
+            continue
         distance = abs((d - reference).days)
         if best is None or distance < best[0]:
             best = (distance, year)

@@ -46,10 +46,21 @@ def _month_name(m: MatchInfo) -> int | None:
     return int(key) if key else None
 
 
-def fill_year(month: int | None, day: int | None, year: int | None, reference: date | None) -> int | None:
+def fill_year(month: int | None, day: int | None, year: int | None, reference: date | None,
+              past: bool = False) -> int | None:
     if year is not None or month is None or reference is None:
         return year
-    return nearest_year(month, day, reference)
+    return nearest_year(month, day, reference, past)
+
+
+#: Words before a date that say it has happened: "hôm 23-8", "hồi tháng 10".
+_PAST_LEAD = regex.compile(r"(?<![\p{L}\d])(?:hôm|hồi)\s+(?:ngày\s+)?$", regex.IGNORECASE)
+
+
+def _past(m: MatchInfo) -> bool:
+    """Does the match say, before its day or month, that the date is past ("hôm 23-8")?"""
+    first = m.spans.get("day") or m.spans.get("month") or m.spans.get("month_name")
+    return first is not None and _PAST_LEAD.search(m.text, 0, max(0, first[0] - m.start)) is not None
 
 
 def quarter_of(m: MatchInfo) -> int | None:
@@ -123,7 +134,7 @@ def _date_point(m: MatchInfo) -> dict[str, Any] | None:
         return _time_only(hour, minute, part)
     if quarter is not None and year is None:
         year = ref.year if ref else None
-    year = fill_year(month, day, year, ref)
+    year = fill_year(month, day, year, ref, _past(m))
     point = When(year, month, day, hour if day is not None else None,
                  minute if day is not None and hour is not None else None, quarter)
     return date_fields(point, part=part)
