@@ -93,6 +93,24 @@ def test_a_one_word_name_after_a_title_needs_the_person_named_elsewhere(extracto
         ("Tư lệnh Hải quân Subagyo", "Subagyo"), ("Ông Subagyo", "Subagyo")]
 
 
+def test_an_official_named_again_by_the_full_name_alone_is_a_mention(extractor):
+    doc = extractor.extract(
+        "Ông Hoàng Minh Khôi, Giám đốc Công ty Sao Bắc, cho biết giá sẽ tăng. Theo Hoàng Minh Khôi, "
+        "đơn hàng đã kín. Trường Hoàng Minh Khôi ở huyện bên. Đường Hoàng Minh Khôi dài 2 km.")
+    assert [(f.text, f.name, f.rule) for f in doc.of_type("official")] == [
+        ("Ông Hoàng Minh Khôi, Giám đốc Công ty Sao Bắc", "Hoàng Minh Khôi", "official.name-first"),
+        ("Hoàng Minh Khôi", "Hoàng Minh Khôi", "people.repeat"),
+    ]
+    assert doc.of_type("official")[1].sector == "business"
+    assert [m["start"] for m in doc.meta["people"][0]["mentions"]] == [0, doc.text.index("Theo Hoàng") + 5]
+
+
+def test_a_short_vietnamese_run_ending_a_body_is_no_second_person(extractor):
+    doc = extractor.extract("Ông Lê Văn Dũng, Tổng giám đốc Hòa Bình, trả lời cổ đông. "
+                            "Khi được hỏi, ông Somchai, Thủ tướng Chan-o-cha đã từ chối.")
+    assert officials(doc) == [("Lê Văn Dũng", ["Tổng giám đốc Hòa Bình"])]
+
+
 def test_people_without_a_position_stay_persons(extractor):
     doc = extractor.extract("Gia đình bà Hoàng Thị Mận ở xóm 3 được hỗ trợ. Bà Mận xúc động cảm ơn.")
     assert officials(doc) == []

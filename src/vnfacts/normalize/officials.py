@@ -265,10 +265,25 @@ def _names(sp: _Span) -> list[Person]:
         if explicit and i == len(run) - 1 and " " not in run[i].text and not ctx.honorific \
                 and _company_head(m, text, heads, run[i].start):
             continue  # "ông A, Tổng giám đốc Vietjet": the title is A's, its last word a company
+        if explicit and people and run[i].start > people[0].end and not ctx.honorific \
+                and _body_tail(m, text, heads, run[i:]):
+            continue  # "ông A, Tổng giám đốc Hòa Phát", "… Đồn biên phòng Cửa khẩu Hà Tiên": A's body
         word_before = run[i - 1] if i else word_before
         if word_before is None or not has(lex["NOT_NAME_AFTER"], word_before.text):
             people.append(Person(run[i].start, end, " ".join(w.text for w in run[i:])))
     return sorted(people, key=lambda p: p.start)
+
+
+def _body_tail(m: MatchInfo, text: str, heads: list[tuple[int, int]], run: list[Token]) -> bool:
+    """Is a short Vietnamese-spelt run after a title the end of the title's body, not a second
+    person ("Tổng giám đốc Hòa Phát", "Đồn trưởng Đồn biên phòng Hà Tiên"; not "Thủ tướng
+    Chan-o-cha", a title only people hold, right before the name)?"""
+    tail = " ".join(w.text for w in run).split()
+    if len(tail) > 2 or all(looks_foreign(w) for w in tail):
+        return False
+    before = [(s, e) for s, e in heads if e <= run[0].start]
+    body_between = bool(before) and text[before[-1][1]:run[0].start].strip() != ""
+    return body_between or _company_head(m, text, heads, run[0].start)
 
 
 def _company_head(m: MatchInfo, text: str, heads: list[tuple[int, int]], pos: int) -> bool:

@@ -5,6 +5,7 @@
    starts) with it, else of the first one after it (mentions.py). A `person` fact naming an
    official of the article becomes an `official` fact with no titles of its own. Other
    `person` facts stay: people named without any position in the article are not officials.
+   An official named again by the full name alone gets a mention of its own (repeats.py).
 2. Sectors (sectors.py): a person's sector is that of the first title of their first titled
    mention (the next title, or the rank, when it gives none); every mention of the person,
    short ones too, carries it.
@@ -22,6 +23,7 @@ from typing import Any
 from ..draft import Draft
 from ..model import Fact
 from .mentions import full_names
+from .repeats import repeated_mentions
 from .sectors import mention_sector
 
 
@@ -94,7 +96,9 @@ def merged_people(facts: list[Fact]) -> list[dict[str, Any]]:
 
 def people(draft: Draft) -> None:
     """The people stage: each mention gets the full name of its person, and the people list."""
-    draft.facts = with_sectors(with_full_names(draft.facts), draft.text, draft.ruleset.lexicons)
+    lexicons = draft.ruleset.lexicons
+    named = repeated_mentions(with_full_names(draft.facts), draft.text, lexicons)
+    draft.facts = with_sectors(named, draft.text, lexicons)
     merged = merged_people(draft.facts)
     if merged:
         draft.meta["people"] = merged
