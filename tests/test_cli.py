@@ -26,7 +26,7 @@ def test_version(run):
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["batch"], ["eval"], ["rules"], ["rules", "list"], ["rules", "test"],
-                                     ["rules", "check"], ["rules", "show"], ["text"]])
+                                     ["rules", "check"], ["rules", "show"], ["text"], ["serve"]])
 def test_help_has_an_example(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0
