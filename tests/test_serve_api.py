@@ -174,3 +174,13 @@ def test_time_limit_busy_and_internal_errors_are_json():
         c.app.state.extractor.extract = broken
         check_error(c.post("/extract", json={"text": TEXT}), 500, "internal")
         assert c.get("/health").status_code == 200
+
+
+def test_the_review_call_gives_the_text_the_offsets_index(client):
+    answer = client.post("/review/extract", files={"file": ("old.txt", tcvn3.encode(TEXT))}).json()
+    assert answer["text"] == TEXT and answer["document"]["encoding"] == "tcvn3"
+    assert all(answer["text"][f["start"]:f["end"]] == f["text"] for f in answer["document"]["facts"])
+    assert set(answer["colours"]) == set(answer["types"]) and "money" in answer["types"]
+    page = client.get("/")
+    assert page.headers["content-type"].startswith("text/html") and 'id="export"' in page.text
+    check_error(client.post("/review/extract", content=b"\x00\x01", headers={"content-type": "text/plain"}), 415, "binary")

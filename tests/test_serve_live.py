@@ -1,11 +1,8 @@
 """The real server: `vnfacts serve` in its own process on a free loopback port, 400 requests from
 16 clients with no error, the same facts as the CLI, and a clear refusal of a port in use."""
 import json
-import os
-import socket
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,32 +16,9 @@ TEXTS = ["Ngày 12/3/2024, tỉnh chi hơn {n} tỷ đồng cho {n}.044 hộ, t�
          "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, trao {n} suất quà trị giá {n}00 triệu đồng."]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server():
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "vnfacts", "serve", "--port", str(port), "--threads", "4"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"})
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(240):  # start-up: rules and models load before the port answers
-        if proc.poll() is not None:
-            pytest.fail(f"vnfacts serve exited: {proc.stderr.read().decode()}")
-        try:
-            if httpx.get(base + "/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.25)
-    else:
-        proc.kill()
-        pytest.fail("vnfacts serve did not answer /health")
-    yield base, port
-    proc.terminate()
-    proc.wait(timeout=30)
+def server(live_server):
+    return live_server
 
 
 def test_the_real_server_gives_the_cli_facts(server):

@@ -5,7 +5,7 @@ newsroom tools generate clients from /openapi.json. uvicorn runs it (`vnfacts se
 
 >>> app = create_app(ServeSettings(max_body=1024))
 >>> sorted(p for p in app.openapi()["paths"])
-['/batch', '/extract', '/health', '/rules']
+['/batch', '/extract', '/health', '/review/extract', '/rules']
 """
 from __future__ import annotations
 

@@ -71,23 +71,32 @@ async def extract(request: Request,
                   id: str | None = Query(None, description="For text/plain: the document's source")):
     """One article: a JSON object `{"text", "published"?, "types"?, "format"?}`, a `text/plain`
     body, or a file upload (`file`: .txt or .html in any encoding vnfacts reads)."""
-    kind = media_type(request.headers.get("content-type"))
-    if kind in JSON_TYPES:
-        article = article_from_json(parse_json(await request.body()))
-    elif kind.startswith("text/"):
-        name = id or ("-.html" if kind == "text/html" else "-")
-        article = article_from_bytes(await request.body(), name, published=published, types=types, fmt=format)
-        article = replace(article, source=id)
-    elif kind == "multipart/form-data":
-        article = await _upload(request)
-    else:
-        raise ApiError(415, "unsupported_type", f"content type {kind or 'missing'!r}: send application/json, "
-                                                "text/plain or multipart/form-data")
-    state = request.app.state
-    doc = await state.runner.run(lambda: _extract(state.extractor, article))
+    article = await read_article(request, published=published, types=types, fmt=format, source=id)
+    doc = await extract_article(request, article)
     if article.format == "html":
         return HTMLResponse(html_view(doc))
     return JSONText(doc.to_dict())
+
+
+async def read_article(request: Request, *, published=None, types=None, fmt="json", source=None) -> Article:
+    """The article of a request body, by its content type (query values for text and uploads)."""
+    kind = media_type(request.headers.get("content-type"))
+    if kind in JSON_TYPES:
+        return article_from_json(parse_json(await request.body()))
+    if kind.startswith("text/"):
+        name = source or ("-.html" if kind == "text/html" else "-")
+        article = article_from_bytes(await request.body(), name, published=published, types=types, fmt=fmt)
+        return replace(article, source=source)
+    if kind == "multipart/form-data":
+        return await _upload(request)
+    raise ApiError(415, "unsupported_type", f"content type {kind or 'missing'!r}: send application/json, "
+                                            "text/plain or multipart/form-data")
+
+
+async def extract_article(request: Request, article: Article) -> Document:
+    """The document of an article, extracted in the pool under the limits."""
+    state = request.app.state
+    return await state.runner.run(lambda: _extract(state.extractor, article))
 
 
 async def _upload(request: Request) -> Article:
