@@ -184,3 +184,17 @@ def test_the_review_call_gives_the_text_the_offsets_index(client):
     page = client.get("/")
     assert page.headers["content-type"].startswith("text/html") and 'id="export"' in page.text
     check_error(client.post("/review/extract", content=b"\x00\x01", headers={"content-type": "text/plain"}), 415, "binary")
+
+
+def test_answers_follow_the_document_and_error_schemas(client):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = Path(__file__).resolve().parents[1] / "schema"
+    document = json.loads((schema / "document.schema.json").read_text(encoding="utf-8"))
+    error = json.loads((schema / "error.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(client.post("/extract", files={"file": ("a.txt", SAMPLE.read_bytes())}).json(), document)
+    lines = client.post("/batch", content=b'{"text": "Chi 5 t\xe1\xbb\xb7 \xc4\x91\xe1\xbb\x93ng."}\n{bad\n',
+                        headers={"content-type": "application/x-ndjson"}).text.splitlines()
+    jsonschema.validate(json.loads(lines[0]), document)
+    jsonschema.validate(json.loads(lines[1]), error)
+    with TestClient(create_app(ServeSettings(timeout=1e-6))) as c:
+        jsonschema.validate(json.loads(c.post("/batch", json=[{"text": TEXT}]).text), error)
