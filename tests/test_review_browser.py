@@ -110,3 +110,38 @@ def test_the_review_page_is_self_contained(live_server):
     page = httpx.get(base + "/").text
     assert "<script src" not in page and "<link" not in page and "http://" not in page and "https://" not in page
     assert 'fetch("review/extract"' in page  # the only call it makes: its own server
+
+
+def test_review_opens_a_legacy_encoded_file(browser, live_server, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from vnfacts.input.encodings import tcvn3
+
+    base, _ = live_server
+    path = tmp_path / "cong-thong-tin-cu.txt"
+    path.write_bytes(tcvn3.encode(ARTICLE))
+    browser.get(base + "/")
+    browser.find_element(By.ID, "file").send_keys(str(path))
+    browser.find_element(By.ID, "run").click()
+    wait_for(browser, "return !document.getElementById('review').hidden && document.querySelectorAll('#text mark.fact').length > 0")
+    assert browser.execute_script("return document.getElementById('text').textContent") == ARTICLE
+    assert browser.find_element(By.ID, "doc-id").get_attribute("value") == "cong-thong-tin-cu"
+    expected = httpx.post(base + "/extract", json={"text": ARTICLE}, timeout=60).json()["facts"]
+    marks = browser.execute_script("return new Set([...document.querySelectorAll('#text mark.fact')].map(m => m.dataset.fact)).size")
+    assert marks == len(expected)
+
+
+def test_a_refused_file_is_one_line_on_the_page(browser, live_server, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    base, _ = live_server
+    browser.get(base + "/")
+    browser.find_element(By.ID, "run").click()  # nothing pasted
+    assert "paste a text" in browser.find_element(By.ID, "status").text
+    binary = tmp_path / "anh.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    browser.find_element(By.ID, "file").send_keys(str(binary))
+    browser.find_element(By.ID, "run").click()
+    wait_for(browser, "return document.getElementById('status').className === 'error' && "
+                      "document.getElementById('status').textContent.includes('binary')")
+    assert browser.find_element(By.ID, "review").get_attribute("hidden") is not None  # nothing drawn

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -62,3 +63,41 @@ def test_a_port_in_use_is_one_line_and_exit_1(server):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [f"Error: cannot serve on 127.0.0.1:{port}: Address already in use"]
+
+
+def test_two_workers_each_load_the_rules_and_answer():
+    from conftest import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "vnfacts", "serve", "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base, pids = f"http://127.0.0.1:{port}", set()
+    try:
+        for _ in range(1200):  # start-up, then fresh connections until both workers have answered
+            if proc.poll() is not None:
+                pytest.fail(f"vnfacts serve exited: {proc.stderr.read().decode()}")
+            try:
+                with httpx.Client() as c:  # a new connection each time
+                    health = c.get(base + "/health", timeout=2).json()
+                pids.add(health["pid"])
+                if len(pids) == 2:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert len(pids) == 2 and proc.pid not in pids
+        answer = httpx.post(base + "/extract", json={"text": TEXTS[0].format(n=3)}, timeout=60).json()
+        assert [f["type"] for f in answer["facts"]].count("money") == 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_serve_without_the_extra_says_how_to_install_it(monkeypatch):
+    from click.testing import CliRunner
+
+    from vnfacts.cli import main
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if it were not installed
+    result = CliRunner().invoke(main, ["serve", "--port", "0"])
+    assert result.exit_code == 1
+    assert "pip install 'vnfacts[serve]'" in result.output and "Traceback" not in result.output
