@@ -67,7 +67,8 @@ def article_from_json(data: Any, where: str = "body") -> Article:
     text = data.get("text")
     if not isinstance(text, str):
         missing = "text" not in data
-        raise ApiError(422, "invalid", f"{where}: \"text\" is missing" if missing else f"{where}: \"text\" must be a string")
+        raise ApiError(422, "invalid", f"{where}: \"text\" is missing" if missing else f"{where}: \"text\" must be a string",
+                       record="missing_text")
     source = data.get("id", data.get("source"))
     if source is not None and not isinstance(source, (str, int)):
         raise ApiError(422, "invalid", f"{where}: \"id\" must be a string or a number")
@@ -104,7 +105,7 @@ def batch_items(body: bytes, content_type: str) -> Iterator[Any]:
         try:
             yield json.loads(line)
         except ValueError as exc:
-            yield ApiError(400, "bad_json", f"line {lineno}: malformed JSON: {_short(exc)}")
+            yield ApiError(400, "bad_json", f"line {lineno}: malformed JSON: {_short(exc)}", record="bad_json")
 
 
 def check_published(value: Any, where: str) -> str | None:

@@ -23,9 +23,12 @@ class ApiError(Exception):
     415
     """
 
-    def __init__(self, status: int, kind: str, message: str, headers: dict[str, str] | None = None):
+    def __init__(self, status: int, kind: str, message: str, headers: dict[str, str] | None = None,
+                 record: str = "bad_record"):
         super().__init__(message)
         self.status, self.kind, self.message, self.headers = status, kind, message, headers
+        #: The kind of the error record when this article is one line of a /batch stream.
+        self.record = record
 
     def body(self) -> dict:
         return {"error": {"status": self.status, "kind": self.kind, "message": self.message}}

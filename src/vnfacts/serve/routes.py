@@ -4,6 +4,7 @@ object (or the html view), /batch one JSON line per article as `vnfacts batch` w
 """
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import replace
 from typing import AsyncIterator
@@ -129,7 +130,6 @@ async def batch(request: Request, types: str | None = Query(None, description="O
     state = request.app.state
 
     async def lines() -> AsyncIterator[bytes]:
-        import itertools
         for n, item in enumerate(itertools.chain([first], items), 1):
             yield (dumps(await _batch_one(state, n, item, types)) + "\n").encode("utf-8")
 
@@ -139,7 +139,7 @@ async def batch(request: Request, types: str | None = Query(None, description="O
 async def _batch_one(state, n: int, item, types: str | None) -> dict:
     source = f"batch:{n}"
     if isinstance(item, ApiError):
-        return Failure(source, "bad_json", f"{source}: {item.message}").to_dict()
+        return Failure(source, item.record, f"{source}: {item.message}").to_dict()
     if isinstance(item, dict) and item.get("id") is not None:
         source = str(item["id"])
     try:
@@ -151,8 +151,7 @@ async def _batch_one(state, n: int, item, types: str | None) -> dict:
         doc = await state.runner.run(lambda: _extract(state.extractor, article), queue=True)
         return doc.to_dict()
     except ApiError as exc:
-        kind = {"timeout": "timeout", "rule_timeout": "rule_timeout"}.get(exc.kind)
-        kind = kind or ("missing_text" if "\"text\"" in exc.message else "bad_record")
+        kind = exc.kind if exc.kind in ("timeout", "rule_timeout") else exc.record
         return Failure(source, kind, exc.message).to_dict()
 
 
