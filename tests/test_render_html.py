@@ -84,6 +84,7 @@ def test_crossing_facts_are_cut_into_pieces_and_stay_well_formed():
     check_every_fact_marked(doc, page)
     pieces = [n for n in HTMLParser(page).css('mark[data-fact="1"]')]
     assert len(pieces) == 2 and all("part" in n.attributes["class"] for n in pieces)
+    assert [n.attributes.get("id") for n in pieces] == ["doc-0-fact-1", None]  # ids stay unique
     assert HTMLParser(page).css_first("div.text").text(deep=True) == text
     same = nest([(0, 5), (0, 5)])  # the same span twice: both drawn, one inside the other
     assert [m.index for m in same] == [0] and [c.index for c in same[0].children] == [1]
@@ -109,6 +110,8 @@ def test_legend_tables_and_people_box():
     assert legend == {t: len(doc.of_type(t)) for t in {f.type for f in doc.facts}}
     for t, count in legend.items():
         assert len(tree.css(f'table.facts[data-type="{t}"] tbody tr')) == count
+    links = [a.attributes["href"][1:] for a in tree.css("table.facts a")]
+    assert len(links) == len(doc.facts) and all(tree.css_first(f'mark[id="{i}"]') is not None for i in links)
     names = [b.text() for b in tree.css("aside.people li b")]
     assert names == [p["name"] for p in doc.people] and names
 

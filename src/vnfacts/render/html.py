@@ -103,12 +103,14 @@ def marked_text(doc: Document, n: int = 0) -> str:
     """
     facts = doc.facts
     out: list[str] = []
+    named: set[int] = set()  # a fact cut in pieces: its first piece carries the id the tables link to
 
     def emit(marks: list[Mark], lo: int, hi: int) -> None:
         pos = lo
         for m in marks:
             out.append(escape(doc.text[pos:m.start]))
-            out.append(_open(facts[m.index], m, n))
+            out.append(_open(facts[m.index], m, n, m.index not in named))
+            named.add(m.index)
             emit(m.children, m.start, m.end)
             out.append("</mark>")
             pos = m.end
@@ -118,10 +120,11 @@ def marked_text(doc: Document, n: int = 0) -> str:
     return "".join(out)
 
 
-def _open(f: Fact, m: Mark, n: int) -> str:
+def _open(f: Fact, m: Mark, n: int, first: bool) -> str:
     part = " part" if m.part else ""
+    anchor = f'id="doc-{n}-fact-{m.index}" ' if first else ""
     return (f'<mark class="fact{part}" data-type="{escape(f.type)}" data-fact="{m.index}" '
-            f'id="doc-{n}-fact-{m.index}" style="--c:{colour(f.type)}" tabindex="0" '
+            f'{anchor}style="--c:{colour(f.type)}" tabindex="0" '
             f'data-start="{f.start}" data-end="{f.end}" data-value="{escape(_text(f.value))}" '
             f'data-rule="{escape(f.rule)}" data-tip="{escape(tip(f))}">')
 
