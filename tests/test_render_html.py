@@ -1,6 +1,5 @@
 """The highlighted view (render/html.py): every fact marked in place, nested facts nested,
 fields on hover and focus, self-contained, and drawn by a real headless Chromium."""
-import json
 from pathlib import Path
 
 import pytest
