@@ -26,7 +26,7 @@ def test_version(run):
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["batch"], ["eval"], ["rules"], ["rules", "list"], ["rules", "test"],
-                                     ["rules", "check"], ["rules", "show"], ["text"]])
+                                     ["rules", "check"], ["rules", "show"], ["text"], ["serve"]])
 def test_help_has_an_example(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -34,7 +34,7 @@ def test_help_has_an_example(run, command):
 
 
 @pytest.mark.parametrize("command, formats, default", [
-    ("extract", ["table", "json", "jsonl", "csv", "tsv"], None),  # None: table on a terminal, jsonl when piped
+    ("extract", ["table", "json", "jsonl", "csv", "tsv", "html"], None),  # None: table on a terminal, jsonl when piped
     ("batch", ["jsonl", "csv"], None),                      # None: csv for -o *.csv, else jsonl
     ("eval", ["table", "json"], "table"),
 ])

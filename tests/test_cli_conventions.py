@@ -238,6 +238,7 @@ USING_IT = README.split("## Using it")[1].split("\n## ")[0]
     (["extract"], "--context"), (["extract"], "--excel"), (["extract"], "--format tsv"), (["text"], "--span"),
     (["batch"], "--stdin jsonl"), (["batch"], "--overwrite"), (["rules", "list"], "--format json"),
     (["rules", "show"], "rules show money.amount"), (["eval"], "--rules"), (["extract"], "--types money,percent"),
+    (["extract"], "--format html"), (["serve"], "--workers 2"),
 ])
 def test_readme_using_it_and_the_help_show_each_convention(run, command, shown):
     assert shown in USING_IT

@@ -8,6 +8,7 @@ from .eval_cmd import eval_command
 from .batch_cmd import batch
 from .extract import extract
 from .rules_cmd import rules
+from .serve_cmd import serve_command
 from .text_cmd import text_command
 
 
@@ -22,6 +23,7 @@ def main():
       vnfacts extract article.txt --format json | jq '.facts[]'
       vnfacts text page.html --span 527:551      # the text behind a fact's offsets
       vnfacts rules list
+      vnfacts serve                              # HTTP API and the review page
     """
 
 
@@ -30,3 +32,4 @@ main.add_command(rules)
 main.add_command(batch)
 main.add_command(eval_command)
 main.add_command(text_command)
+main.add_command(serve_command)

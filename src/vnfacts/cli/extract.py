@@ -1,4 +1,4 @@
-"""`vnfacts extract`: facts of one or more texts, as a table, JSON, JSON Lines, CSV or TSV."""
+"""`vnfacts extract`: facts of one or more texts, as a table, JSON, JSON Lines, CSV, TSV or HTML."""
 from __future__ import annotations
 
 import sys
@@ -55,6 +55,7 @@ def extract(inputs, fmt, types, rule_paths, published, explain, context, excel, 
       vnfacts extract article.txt --context --explain          # each fact with its sentence
       vnfacts extract a.txt b.txt --format csv --excel > facts.csv
       vnfacts extract a.txt --format tsv | cut -f3,4,7
+      vnfacts extract article.txt --format html > page.html   # the facts highlighted in the text
     """
     extractor = load_extractor(rule_paths)
     wanted = parse_types(types, extractor.ruleset.types)

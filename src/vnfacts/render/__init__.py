@@ -1,14 +1,19 @@
-"""Renderers: a Document (or several) to table, json, jsonl, csv or tsv on a text stream."""
+"""Renderers: a Document (or several) to table, json, jsonl, csv, tsv or html on a text stream.
+
+`vnfacts.render.html(doc)` is the highlighted view of one document as a page (render/html.py).
+"""
 from __future__ import annotations
 
 from typing import Callable, Iterable, TextIO
 
 from ..model import Document
 from . import csv as csv_render
+from . import html as html_render
 from . import json as json_render
 from . import table as table_render
+from .html import html  # noqa: E402 - the function, as vnfacts.render.html
 
-FORMATS = ("table", "json", "jsonl", "csv", "tsv")
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "html")
 
 Renderer = Callable[[Iterable[Document], TextIO], None]
 
@@ -28,6 +33,11 @@ def renderer(fmt: str, *, explain: bool = False, many: bool | None = None, excel
         return lambda docs, out: csv_render.write_csv(docs, out, excel=excel, context=context)
     if fmt == "tsv":
         return lambda docs, out: csv_render.write_tsv(docs, out, context=context)
+    if fmt == "html":
+        return html_render.write_html
     if fmt == "table":
         return lambda docs, out: table_render.write_tables(docs, out, explain=explain, color=color)
     raise ValueError(f"unknown format {fmt!r}")
+
+
+__all__ = ["FORMATS", "Renderer", "html", "renderer"]
