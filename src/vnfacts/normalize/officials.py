@@ -373,9 +373,9 @@ def _explicit_ok(sp: _Span, first: Person) -> bool:
         return False  # "Sao Mai Design, Phó trưởng Khoa": a company's name
     if not m.group("honorific") and not lex["SURNAME"].contains(words[0]):
         given = words[1:] if regex.fullmatch(r"\p{Lu}\.?", words[0]) else words  # "K Vijay Raghavan"
-        if not all(looks_foreign(w) for w in given) or any(
+        if not given or not looks_foreign(given[0]) or any(
                 lex[n].contains(w) for n in ("LATIN_ORG", "COUNTRY", "FOREIGN_PLACE") for w in given):
-            return False  # no Vietnamese surname: a foreign name, or no name at all
+            return False  # a foreign given name first ("Maria Gonzalez"; not "Theo Maria Gonzalez")
     if regex.fullmatch(r"\p{Lu}\.?", first.name.split()[-1]) and m.line.text[first.end:first.end + 1] in (".", ""):
         return False  # "Trung tướng Thomas A. Bussiere": cut at an initial
     if m.group("honorific"):

@@ -36,10 +36,10 @@ def _bad_word_before(text: str, line_start: int, start: int, lexicons) -> bool:
 
 def _full(name: str) -> bool:
     """A name whole enough to be found again alone: three syllables or more ("Lưu Minh Tâm"),
-    or a foreign name of two words ("Elon Musk"); two Vietnamese syllables are as often a
+    or a foreign name of two words ("Dan Yergin"); two Vietnamese syllables are as often a
     place or a company ("Hà Tiên", "Hòa Phát")."""
     words = name.split()
-    return len(words) > 2 or (len(words) == 2 and all(looks_foreign(w) for w in words))
+    return len(words) > 2 or (len(words) == 2 and any(looks_foreign(w) for w in words))
 
 
 def repeated_mentions(facts: list[Fact], text: str, lexicons) -> list[Fact]:
