@@ -9,7 +9,8 @@ A title's sector, in order:
 2. the first body word after the head that has a sector ("Giám đốc Sở Y tế" state, "Bí thư
    Tỉnh đoàn" other, "Trưởng phòng CSGT Công an tỉnh" police); words keyed `none` are passed;
 3. the head's own sector ("Bí thư", "Hiệu trưởng", "Tổng thống");
-4. a place unit ("Phó Chủ tịch thành phố Hải Phòng" is state).
+4. a place unit or a province's name ("Phó Chủ tịch thành phố Hải Phòng", "Chủ tịch Hà Nội"
+   are state).
 A state head with a foreign-looking holder and no body is foreign ("Thủ tướng Modi"), and so is
 a government body, or a title with no sector and no foreign-spelt body, held under a name with
 no Vietnamese syllable ("Bộ trưởng An ninh Nội địa Alejandro Mayorkas", "cố vấn Jeremy Konyndyk").
@@ -40,7 +41,8 @@ class SectorWords:
     def __init__(self, lexicons: Any) -> None:
         self.lex = lexicons
         alt = {n: lexicons[n].pattern() for n in ("TITLE_PREFIX", "TITLE", "TITLE_CAP", "TITLE_LOWER", "SECTOR_BODY", "COUNTRY",
-                                                   "HOME_COUNTRY", "PLACE_UNIT", "RANK_BRANCH")}
+                                                   "HOME_COUNTRY", "PLACE_UNIT", "RANK_BRANCH", "PROVINCE",
+                                                   "MUNICIPALITY")}
         self.head = regex.compile(
             rf"(?:(?:{alt['TITLE_PREFIX']})\s+){{0,2}}(?P<head>{alt['TITLE']}|(?-i:{alt['TITLE_CAP']}|{alt['TITLE_LOWER']}))"
             rf"(?:\s+(?:thường\s+trực|thứ\s+nhất))?{_WORD_END}", regex.IGNORECASE)
@@ -48,7 +50,9 @@ class SectorWords:
         self.body = regex.compile(
             rf"{_WORD_START}(?:(?P<home>{alt['HOME_COUNTRY']})|(?P<body>{alt['SECTOR_BODY']})"
             rf"|(?P<country>{alt['COUNTRY']})){_WORD_END}")
-        self.unit = regex.compile(rf"{_WORD_START}(?:{alt['PLACE_UNIT']}){_WORD_END}")
+        # A place unit or a province's name: the weakest sign of a state post ("Chủ tịch Hà Nội").
+        self.unit = regex.compile(
+            rf"{_WORD_START}(?:{alt['PLACE_UNIT']}|(?-i:{alt['PROVINCE']}|{alt['MUNICIPALITY']})){_WORD_END}")
         self.branch = regex.compile(rf"{_WORD_START}(?:{alt['RANK_BRANCH']}){_WORD_END}", regex.IGNORECASE)
 
 
