@@ -11,7 +11,7 @@ from contextlib import ExitStack
 
 import click
 
-from .options import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_USAGE, load_extractor, output_options, parse_types, quiet_pipe,
+from .options import (EXIT_INPUT, ByteSize, EXIT_INTERRUPTED, EXIT_USAGE, load_extractor, output_options, parse_types, quiet_pipe,
                       rules_option, warn)
 
 
@@ -20,27 +20,6 @@ class UsageProblem(click.ClickException):
     """A problem with the command's arguments or output file: exit code 2."""
 
     exit_code = EXIT_USAGE
-
-
-class ByteSize(click.ParamType):
-    """A size in bytes: 1000, 500K, 20MB, 1G.
-
-    >>> ByteSize().convert("20MB", None, None), ByteSize().convert("512k", None, None)
-    (20971520, 524288)
-    """
-
-    name = "SIZE"
-    _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, int):
-            return value
-        text = str(value).strip().lower()
-        digits = text.rstrip("bkmg")
-        unit = text[len(digits):]
-        if digits.isdigit() and unit in self._UNITS and int(digits) > 0:
-            return int(digits) * self._UNITS[unit]
-        self.fail(f"{value!r} is not a size (e.g. 1000, 500K, 20MB)", param, ctx)
 
 
 @click.command("batch")
