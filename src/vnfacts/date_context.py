@@ -40,37 +40,44 @@ def date_context(draft: Draft) -> None:
     if not context or not any(c.fact.rule in context for c in draft.candidates):
         return
     others = [c for c in draft.candidates if c.fact.rule not in context]
-    named = [f for f in resolve(others) if f.type == "date"]  # what resolve would keep
-    line_starts = [start for start, _ in draft.view.lines]
+    named = [f for f in resolve(others) if f.type == "date"]  # what resolve would keep, in text order
+    ends = [d.end for d in named]  # kept dates never overlap: their ends are in order too
+    starts = [d.start for d in named]
+    line_starts = [start for start, _ in draft.view.segments]
     out: list[Candidate] = []
     for cand in draft.candidates:
         if cand.fact.rule in same_rules:
-            cand = _with_day(cand, named)
+            cand = _with_day(cand, _last_before(named, ends, cand.fact.start))
             if cand is None:
                 continue
         elif cand.fact.rule in prior_rules:
             line_start = line_starts[bisect.bisect_right(line_starts, cand.fact.start) - 1] if line_starts else 0
-            cand = _year_before(cand, [d for d in named if d.start >= line_start])
+            last = _last_before(named, ends, cand.fact.start)
+            cand = _year_before(cand, last if last is not None and last.start >= line_start else None)
         out.append(cand)
     draft.candidates = out
 
 
-def _year_before(cand: Candidate, named) -> Candidate:
-    """ "so với năm trước": the year before the last year its line named, if it named one."""
+def _last_before(named: list, ends: list[int], start: int):
+    """The last of `named` that ends at or before `start` (a binary search), or None."""
+    i = bisect.bisect_right(ends, start)
+    return named[i - 1] if i else None
+
+
+def _year_before(cand: Candidate, last) -> Candidate:
+    """ "so với năm trước": the year before the last year its line named (`last`), if it named one."""
     f = cand.fact
-    before = [d for d in named if d.end <= f.start]
-    if not before:
+    if last is None:
         return cand
-    point = _YEAR_POINT.fullmatch(str(before[-1].value))
+    point = _YEAR_POINT.fullmatch(str(last.value))
     if point is None:
         return cand
     return replace(cand, fact=replace(f, value=f"{int(point.group(1)) - 1:04d}", grain="year"))
 
 
-def _with_day(cand: Candidate, named) -> Candidate | None:
+def _with_day(cand: Candidate, last) -> Candidate | None:
+    """A "cùng ngày" candidate with the day of `last`, the date named last before it."""
     f = cand.fact
-    before = [d for d in named if d.end <= f.start]
-    last = before[-1] if before else None
     day = None
     if last is not None and _ONE_DAY.fullmatch(str(last.value)):
         day = _DAY.match(str(last.value)).group(0)
