@@ -101,3 +101,19 @@ def test_indexed_full_names_agree_with_the_definition():
         people = [f for f in facts if f.type in ("person", "official") and f.name]
         assert full_names(facts) == {i: full_name(f, people) for i, f in enumerate(facts)
                                      if f.type in ("person", "official") and f.name}
+
+
+def test_a_document_is_written_fact_by_fact_as_the_one_line_it_always_was(extractor):
+    import io
+
+    from vnfacts.render.json import document_line, dumps
+
+    doc = extractor.extract(_line(30, ". "), source="bai.txt")
+    for chunk in (1, 100, 1 << 20):
+        buf = io.StringIO()
+        document_line(doc, buf, chunk=chunk)
+        assert buf.getvalue() == dumps(doc.to_dict()) + "\n"
+    empty = extractor.extract("Không có gì.")
+    buf = io.StringIO()
+    document_line(empty, buf)
+    assert buf.getvalue() == dumps(empty.to_dict()) + "\n"
