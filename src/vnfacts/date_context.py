@@ -42,29 +42,47 @@ def date_context(draft: Draft) -> None:
     if not context or not any(c.fact.rule in context for c in draft.candidates):
         return
     others = [c for c in draft.candidates if c.fact.rule not in context]
-    named = [f for f in resolve(others) if f.type == "date"]  # what resolve would keep
-    line_starts = [start for start, _ in draft.view.lines]
+    named = _Named([f for f in resolve(others) if f.type == "date"])  # what resolve would keep, in text order
+    days = _Named([d for d in named.dates if _ONE_DAY.fullmatch(str(d.value))])
+    written = _Named([d for d in named.dates if _YEAR_WRITTEN.search(d.text)])
+    line_starts = [start for start, _ in draft.view.segments]
     out: list[Candidate] = []
     for cand in draft.candidates:
-        if cand.fact.rule in same_rules:
-            cand = _with_day(cand, named, draft.text)
+        f = cand.fact
+        if f.rule in same_rules:
+            bare = not f.value and not f.part_of_day  # "Cùng ngày," alone
+            cand = _with_day(cand, (days if bare else named).last_before(f.start), bare, draft.text)
             if cand is None:
                 continue
-        elif cand.fact.rule in prior_rules:
-            line_start = line_starts[bisect.bisect_right(line_starts, cand.fact.start) - 1] if line_starts else 0
-            cand = _year_before(cand, [d for d in named if d.start >= line_start])
+        elif f.rule in prior_rules:
+            line_start = line_starts[bisect.bisect_right(line_starts, f.start) - 1] if line_starts else 0
+            last = written.last_before(f.start)
+            cand = _year_before(cand, last if last is not None and last.start >= line_start else None)
         out.append(cand)
     draft.candidates = out
 
 
-def _year_before(cand: Candidate, named) -> Candidate:
-    """ "so với năm trước": the year before the last year its line named, if it named one
-    in digits (a relative "năm trước" before it names no year of its own)."""
+class _Named:
+    """Dates in text order, found by where they end (kept dates never overlap, so their ends
+    are in order too): a binary search, not a scan, for each candidate."""
+
+    def __init__(self, dates: list) -> None:
+        self.dates = dates
+        self.ends = [d.end for d in dates]
+
+    def last_before(self, start: int):
+        """The last date that ends at or before `start`, or None."""
+        i = bisect.bisect_right(self.ends, start)
+        return self.dates[i - 1] if i else None
+
+
+def _year_before(cand: Candidate, last) -> Candidate:
+    """ "so với năm trước": the year before the last year its line named in digits (`last`; a
+    relative "năm trước" before it names no year of its own), if it named one."""
     f = cand.fact
-    before = [d for d in named if d.end <= f.start and _YEAR_WRITTEN.search(d.text)]
-    if not before:
+    if last is None:
         return cand
-    point = _YEAR_POINT.fullmatch(str(before[-1].value))
+    point = _YEAR_POINT.fullmatch(str(last.value))
     if point is None:
         return cand
     return replace(cand, fact=replace(f, value=f"{int(point.group(1)) - 1:04d}", grain="year"))
@@ -75,16 +93,11 @@ def _year_before(cand: Candidate, named) -> Candidate:
 _BOUND_BEFORE = regex.compile(r"(?<![\p{L}\d])(?:từ|sau|trước|đến|tới|hết|kể\s+từ)\s+(?:ngày\s+)?$", regex.IGNORECASE)
 
 
-def _with_day(cand: Candidate, named, text: str) -> Candidate | None:
-    """The day named last before the candidate, in front of its clock time. A bare "Cùng
-    ngày," opening a sentence skips the weeks, months and years named since (background: "cuối
-    tuần trước") for the last day, and gives nothing when that day was named as a bound."""
+def _with_day(cand: Candidate, last, bare: bool, text: str) -> Candidate | None:
+    """A "cùng ngày" candidate with the day of `last`, the date named last before it (for a
+    bare "Cùng ngày," the last day: weeks, months and years named since are background, "cuối
+    tuần trước"), none when a bare one's day was named as a bound."""
     f = cand.fact
-    before = [d for d in named if d.end <= f.start]
-    bare = not f.value and not f.part_of_day  # "Cùng ngày," alone
-    if bare:
-        before = [d for d in before if _ONE_DAY.fullmatch(str(d.value))]
-    last = before[-1] if before else None
     if bare and last is not None and _BOUND_BEFORE.search(text, max(0, last.start - 16), last.start):
         return None
     day = None

@@ -64,11 +64,12 @@ class Extractor:
 
 
     def extract_file(self, path: str | Path, published: str | date | None = None, *,
-                     encoding: str | None = None) -> Document:
+                     encoding: str | None = None, max_bytes: int | None = None) -> Document:
         """Read, decode and extract a file as `vnfacts extract` does: encodings detected (or
         `encoding`), HTML to its article text with the page's publication date (unless
         `published` is given), `encoding` in `meta`; "-" reads standard input. InputError
-        (with its `kind`) when the file cannot be read or decoded.
+        (with its `kind`) when the file cannot be read or decoded, or is over `max_bytes`
+        (default 20 MB, as `--max-bytes`).
 
         >>> import tempfile, os
         >>> from vnfacts.input.encodings import tcvn3
@@ -79,9 +80,9 @@ class Extractor:
         ('tcvn3', ['12 tỷ đồng'], True)
         >>> tmp.cleanup()
         """
-        from .input.decode import read_input
+        from .input.decode import MAX_BYTES, read_input
 
-        decoded = read_input(str(path), encoding=encoding)
+        decoded = read_input(str(path), max_bytes or MAX_BYTES, encoding=encoding)
         doc = self.extract(decoded.text, published=published or decoded.published, source=str(path))
         return replace(doc, meta={**doc.meta, "encoding": decoded.encoding})
 

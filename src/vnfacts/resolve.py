@@ -88,26 +88,37 @@ def _drop_words(value: Any, count: int) -> Any:
 
 
 def _outside_names(facts: list[Fact], text: str) -> list[Fact]:
-    """Organizations and locations end before a person's name they ran into."""
-    names = [_name_span(f) for f in facts if f.type in PEOPLE and f.name]
+    """Organizations and locations end before a person's name they ran into.
+
+    Names never overlap one another (one layer), so the one a fact may start in is the last
+    that starts at or before it, and the one it may run into the first that starts after it:
+    two binary searches per fact, however many people the document names.
+    """
+    names = sorted(_name_span(f) for f in facts if f.type in PEOPLE and f.name)
+    name_starts = [ns for ns, _ in names]
     out = []
     for f in facts:
         if f.type in ("organization", "location"):
-            for ns, ne in names:
-                if ns <= f.start < ne:
-                    f = None
-                    break
-                if f.start < ns < f.end:
-                    cut = len(text[f.start:ns].rstrip(" ,–-"))
-                    gone = len(f.text[cut:].split())
-                    if cut == 0 or gone >= len(str(f.value).split()):
-                        f = None
-                        break
-                    f = replace(f, text=f.text[:cut], end=f.start + cut, value=_drop_words(f.value, gone),
-                                expanded=_drop_words(f.expanded, gone))
+            f = _before_name(f, text, names, name_starts)
         if f is not None:
             out.append(f)
     return out
+
+
+def _before_name(f: Fact, text: str, names: list[tuple[int, int]], name_starts: list[int]) -> Fact | None:
+    """`f` cut before the first name it runs into; None when it starts in one, or nothing is left."""
+    i = bisect.bisect_right(name_starts, f.start)
+    if i and names[i - 1][1] > f.start:  # it starts inside a name
+        return None
+    if i < len(names) and names[i][0] < f.end:
+        ns = names[i][0]
+        cut = len(text[f.start:ns].rstrip(" ,–-"))
+        gone = len(f.text[cut:].split())
+        if cut == 0 or gone >= len(str(f.value).split()):
+            return None
+        return replace(f, text=f.text[:cut], end=f.start + cut, value=_drop_words(f.value, gone),
+                       expanded=_drop_words(f.expanded, gone))
+    return f
 
 
 class _Spans:

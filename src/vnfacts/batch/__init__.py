@@ -51,12 +51,14 @@ def not_done(items: Iterable[Item], done: Iterable[str], on_skip=None) -> Iterat
 
 def extract_all(inputs: Iterable[str], *, rules: Sequence[str] = (), workers: int | None = 1,
                 settings: Settings | None = None, done: Iterable[str] = (),
-                extractor: Extractor | None = None, stop: Stop | None = None) -> Iterator[Result]:
+                extractor: Extractor | None = None, stop: Stop | None = None,
+                doc_timeout: float | None = None) -> Iterator[Result]:
     """Extract every document of `inputs` (paths of files, folders, archives, dumps).
 
     `workers=None` uses every CPU; `workers=1` runs here, with `extractor` if given. `done`
     holds sources to skip (see not_done). Results come in input order, each as soon as it and those before
-    it are done.
+    it are done. `doc_timeout` (seconds): a slower document is a `timeout` Failure (see workers.run).
     """
     items = not_done(Sources(inputs, settings or Settings()), done)
-    yield from run(items, workers=workers or default_workers(), rules=rules, extractor=extractor, stop=stop)
+    yield from run(items, workers=workers or default_workers(), rules=rules, extractor=extractor, stop=stop,
+                   doc_timeout=doc_timeout)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from ..input.decode import MAX_BYTES
+from ..input.decode import MAX_BYTES, too_large_message  # noqa: F401 - batch readers import it from here
 
 #: The per-document default, in bytes (--max-bytes).
 DEFAULT_MAX_BYTES = MAX_BYTES
@@ -33,13 +33,3 @@ def read_bounded(stream: BinaryIO, limit: int) -> bytes | None:
         parts.append(chunk)
         got += len(chunk)
     return None if got > limit else b"".join(parts)
-
-
-def too_large_message(source: str, limit: int) -> str:
-    """The one-line message for a document over the limit.
-
-    >>> too_large_message("a.txt", 20 * 1024 * 1024)
-    'a.txt: larger than 20 MB (--max-bytes 20971520)'
-    """
-    size = f"{limit / 1024 / 1024:g} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
-    return f"{source}: larger than {size} (--max-bytes {limit})"

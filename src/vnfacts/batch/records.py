@@ -23,6 +23,7 @@ ERROR_KINDS = {
     "missing_text": "a JSON Lines record without a string in the text field",
     "bad_record": "a JSON Lines record that is not an object or has an invalid published date",
     "rule_timeout": "a rule ran past its time limit on the document",
+    "timeout": "the document took longer than --doc-timeout seconds; its worker was stopped",
     "internal": "an unexpected error inside vnfacts (a bug: please report it)",
 }
 

@@ -1,11 +1,14 @@
-"""Documents through extraction, in a pool of processes, results in input order.
+"""Documents through extraction, in worker processes, results in input order.
 
 Each worker process builds its Extractor once (rules compiled once per worker, not per
-document). At most `window` documents are in flight; results come back in input order, so
-memory stays bounded however long the input. `workers=1` runs in the calling process.
+document), or shares the parent's when forked. At most `window` documents are in flight or
+waiting; results come back in input order, so memory stays bounded however long the input
+(schedule.py). A document past `doc_timeout` seconds becomes a `timeout` failure (pool.py kills
+its worker). `workers=1` without a time limit runs in the calling process.
 
-A `Stop` flag (set by the CLI's Ctrl-C handler) ends a run cleanly: no new document is started,
-documents already running are finished and yielded, the rest are left for `--resume`.
+A `Stop` flag (set by the CLI's Ctrl-C and SIGTERM handler) ends a run within seconds: no new
+document is started, documents already running get a short grace to finish, every finished
+document is yielded, the rest are left for `--resume`.
 
 >>> from vnfacts.batch.records import Item
 >>> docs = list(run([Item("a", "Tăng 5%"), Item("b", bytes(range(256)))], workers=1))
@@ -14,13 +17,7 @@ documents already running are finished and yielded, the rest are left for `--res
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-import sys
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence, Union
 
@@ -28,7 +25,9 @@ from ..input.decode import decode_bytes
 from ..errors import InputError, RuleTimeout
 from ..extractor import Extractor, as_date
 from ..model import Document
+from .pool import context
 from .records import Failure, Item
+from .schedule import Pool, in_order
 
 Result = Union[Document, Failure]
 
@@ -98,39 +97,48 @@ def process_item(extractor: Extractor, item: Item) -> Result:
 
 
 def run(items: Iterable[Item], *, workers: int = 1, rules: Sequence[str] = (), extractor: Extractor | None = None,
-        stop: Stop | None = None, window: int | None = None) -> Iterator[Result]:
-    """Results of `items` in their order, from `workers` processes (1: this process).
+        stop: Stop | None = None, window: int | None = None, doc_timeout: float | None = None) -> Iterator[Result]:
+    """Results of `items` in their order, from `workers` processes.
 
     `extractor` (default: one built from `rules`) is the one used here, and in forked workers.
+    `doc_timeout` (seconds; None or 0: no limit): a document that takes longer becomes a
+    `timeout` Failure and the run goes on. With a limit, even one worker is a child process
+    (the only sound way to stop native code); without one, `workers=1` runs in this process.
+    At most `window` documents (default WINDOW_PER_WORKER per worker) are in flight or
+    finished and waiting for an earlier one: a slow document holds back at most that many.
     """
     stop = stop or Stop()
-    if workers <= 1:
+    if workers <= 1 and not doc_timeout:
         extractor = extractor or Extractor(rules)
         for item in items:
             if stop.requested:
                 return
             yield process_item(extractor, item)
         return
-    global _EXTRACTOR
+    global _EXTRACTOR, _RULES
     # Rule errors surface here, once. The extractor and the models it loads lazily are ready before
     # the workers fork, so they share them (with spawn, each worker builds its own from `rules`).
     _EXTRACTOR = extractor or Extractor(rules)
     _EXTRACTOR.extract(WARM_UP)
+    _RULES = tuple(rules)
     try:
-        yield from _pooled(iter(items), workers, tuple(rules), stop, window or 4 * workers)
+        yield from in_order(iter(items), Pool(max(1, workers), _setup_worker, _call_work), stop,
+                            window or WINDOW_PER_WORKER * max(1, workers), doc_timeout or None)
     finally:
         _EXTRACTOR = None
 
 
+#: Documents in flight or waiting to be written, per worker (see run's `window`).
+WINDOW_PER_WORKER = 16
+
 _EXTRACTOR: Extractor | None = None
+_RULES: tuple[str, ...] = ()
 
 
-def _init_worker(rules: tuple[str, ...]) -> None:
+def _setup_worker() -> None:
     global _EXTRACTOR
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool must be able to end its workers
     if _EXTRACTOR is None:  # spawned, not forked
-        _EXTRACTOR = Extractor(rules)
+        _EXTRACTOR = Extractor(_RULES)
         _EXTRACTOR.extract(WARM_UP)
 
 
@@ -139,69 +147,11 @@ def _work(item: Item) -> Result:
     return process_item(_EXTRACTOR, item)
 
 
+def _call_work(item: Item) -> Result:
+    return _work(item)  # looked up at each call: tests replace _work
+
+
 def can_fork() -> bool:
     """Can workers be forked (sharing the parent's compiled rules and loaded models)? Not on
     macOS, where forking a process with threads is unsafe."""
-    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
-
-
-def _context():
-    # the parent starts no threads before the pool (the progress bar refreshes from the main loop)
-    return multiprocessing.get_context("fork" if can_fork() else "spawn")
-
-
-def _pool(workers: int, rules: tuple[str, ...]) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker, initargs=(rules,))
-
-
-def _pooled(items: Iterator[Item], workers: int, rules: tuple[str, ...], stop: Stop, window: int) -> Iterator[Result]:
-    pool = _pool(workers, rules)
-    pending: deque[tuple[Item, Future | Failure]] = deque()
-    retried: set[str] = set()  # sources already given a second chance after a worker died
-    try:
-        while True:
-            waiting = True
-            while pending and (waiting or _ready(pending[0][1])):  # the head, then whatever else is done
-                waiting = False
-                item, job = pending[0]
-                result, broken = _take(pending)
-                if broken:  # a worker died: what was in flight goes to a new pool, once
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _pool(workers, rules)
-                    if item.source not in retried:
-                        retried.add(item.source)
-                        pending.appendleft((item, job))
-                        result = None
-                    pending = deque((it, j if isinstance(j, Failure) else pool.submit(_work, it)) for it, j in pending)
-                if result is not None:
-                    yield result
-            while len(pending) < window and not stop.requested:
-                item = next(items, None)
-                if item is None:
-                    break
-                pending.append((item, item.failure or pool.submit(_work, item)))
-            if stop.requested:
-                for _, job in pending:
-                    if isinstance(job, Future):
-                        job.cancel()  # not started yet: left for --resume
-            if not pending:
-                return
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _ready(job: Future | Failure) -> bool:
-    return isinstance(job, Failure) or job.done()
-
-
-def _take(pending: deque) -> tuple[Result | None, bool]:
-    """The head's result (None for a cancelled one), and whether its worker process died."""
-    item, job = pending.popleft()
-    if isinstance(job, Failure):
-        return job, False
-    if job.cancelled():
-        return None, False
-    try:
-        return job.result(), False
-    except BrokenProcessPool:
-        return Failure(item.source, "internal", f"{item.source}: a worker process died while extracting it"), True
+    return context().get_start_method() == "fork"

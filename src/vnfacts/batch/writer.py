@@ -24,7 +24,7 @@ from typing import Iterator, TextIO, Union
 
 from ..model import Document
 from ..render.csv import COLUMNS, rows
-from ..render.json import dumps
+from ..render.json import document_line, dumps
 from .records import Failure
 
 FORMATS = ("jsonl", "csv")
@@ -35,7 +35,10 @@ class JsonlWriter:
         self.out = out
 
     def write(self, result: Union[Document, Failure]) -> None:
-        self.out.write(dumps(result.to_dict()) + "\n")
+        if isinstance(result, Document):
+            document_line(result, self.out)  # fact by fact: a huge document is never one string
+        else:
+            self.out.write(dumps(result.to_dict()) + "\n")
         self.out.flush()
 
 

@@ -11,7 +11,7 @@ from contextlib import ExitStack
 
 import click
 
-from .options import (EXIT_INPUT, EXIT_INTERRUPTED, EXIT_USAGE, load_extractor, output_options, parse_types, quiet_pipe,
+from .options import (EXIT_INPUT, ByteSize, EXIT_INTERRUPTED, EXIT_USAGE, load_extractor, output_options, parse_types, quiet_pipe,
                       rules_option, warn)
 
 
@@ -20,27 +20,6 @@ class UsageProblem(click.ClickException):
     """A problem with the command's arguments or output file: exit code 2."""
 
     exit_code = EXIT_USAGE
-
-
-class ByteSize(click.ParamType):
-    """A size in bytes: 1000, 500K, 20MB, 1G.
-
-    >>> ByteSize().convert("20MB", None, None), ByteSize().convert("512k", None, None)
-    (20971520, 524288)
-    """
-
-    name = "SIZE"
-    _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, int):
-            return value
-        text = str(value).strip().lower()
-        digits = text.rstrip("bkmg")
-        unit = text[len(digits):]
-        if digits.isdigit() and unit in self._UNITS and int(digits) > 0:
-            return int(digits) * self._UNITS[unit]
-        self.fail(f"{value!r} is not a size (e.g. 1000, 500K, 20MB)", param, ctx)
 
 
 @click.command("batch")
@@ -65,6 +44,9 @@ class ByteSize(click.ParamType):
               help="JSON Lines: the field with the ISO publication date.")
 @click.option("--max-bytes", type=ByteSize(), default="20MB", show_default=True,
               help="Largest document (or JSON line) read; larger ones are error records.")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=120, show_default=True, metavar="SECONDS",
+              help="Longest one document may take; a slower one is an error record (kind timeout) and the run "
+                   "goes on. 0: no limit. Local runs only.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N for N local worker "
@@ -74,14 +56,14 @@ class ByteSize(click.ParamType):
 @rules_option
 @quiet_pipe
 def batch(inputs, output, fmt, types, workers, resume, overwrite, stdin_kind, globs, text_field, id_field,
-          published_field, max_bytes, quiet, scheduler, task_size, rule_paths):
+          published_field, max_bytes, doc_timeout, quiet, scheduler, task_size, rule_paths):
     """Extract the facts of every document in INPUT...: text and HTML files, folders (recursive),
     .zip, .tar(.gz|.bz2|.xz), .tgz, .jsonl(.gz) and .ndjson dumps. "-" is standard input: a
     list of paths, one per line (--stdin paths, the default), or articles as JSON Lines
     (--stdin jsonl).
 
     Writes one JSON line per document (or per failed document, with an "error") in input order,
-    each as soon as it is done. With -o OUT, OUT.manifest.json says what made it (vnfacts
+    each as soon as it is done; a document slower than --doc-timeout is an error record. With -o OUT, OUT.manifest.json says what made it (vnfacts
     version, rules hash, options) and its counts; an existing OUT is refused unless --resume or
     --overwrite is given. Exit code 0: all documents done; 1: some failed; 2: usage or rule
     errors; 130: interrupted (run again with --resume to finish).
@@ -92,6 +74,7 @@ def batch(inputs, output, fmt, types, workers, resume, overwrite, stdin_kind, gl
       vnfacts batch crawl.zip dumps/2024.jsonl.gz -o facts.jsonl --workers 4
       vnfacts batch news/ --glob '*.txt' -o facts.csv --types money,percent
       vnfacts batch news/ -o facts.jsonl --resume      # after a kill or Ctrl-C
+      vnfacts batch dumps/ -o facts.jsonl --doc-timeout 30
       vnfacts batch news/ -o facts.jsonl --overwrite   # start again from nothing
       find news -name '*.txt' | vnfacts batch - -o facts.jsonl
       zcat dump.jsonl.gz | vnfacts batch - --stdin jsonl --text-field body -o facts.jsonl
@@ -120,7 +103,7 @@ def batch(inputs, output, fmt, types, workers, resume, overwrite, stdin_kind, gl
     manifest = _start_manifest(inputs, settings, extractor, output=output, fmt=fmt, wanted=wanted, resume=resume,
                                overwrite=overwrite, rule_paths=rule_paths)
     code = _run(inputs, settings, extractor, output=output, fmt=fmt, wanted=wanted, workers=workers, resume=resume,
-                quiet=quiet, rule_paths=rule_paths, stdin_kind=stdin_kind, manifest=manifest)
+                quiet=quiet, rule_paths=rule_paths, stdin_kind=stdin_kind, manifest=manifest, doc_timeout=doc_timeout)
     if code:
         sys.exit(code)
 
@@ -186,7 +169,7 @@ def _start_manifest(inputs, settings, extractor, *, output, fmt, wanted, resume,
 
 
 def _run(inputs, settings, extractor, *, output, fmt, wanted, workers, resume, quiet, rule_paths, stdin_kind,
-         manifest) -> int:
+         manifest, doc_timeout) -> int:
     """The run itself; returns the exit code."""
     from ..batch import Failure, Sources, Stop, default_workers, known_total, not_done, run, writer_for
     from ..batch.report import ProgressBar, Tally, stderr_console, summary
@@ -215,7 +198,7 @@ def _run(inputs, settings, extractor, *, output, fmt, wanted, workers, resume, q
         writer = writer_for(fmt, out, header=header)
         try:
             for result in run(items, workers=workers or default_workers(), rules=rule_paths,
-                              extractor=extractor, stop=stop):
+                              extractor=extractor, stop=stop, doc_timeout=doc_timeout):
                 failed = isinstance(result, Failure)
                 if not failed:
                     result = result.only(wanted)

@@ -12,7 +12,7 @@ from ..errors import InputError, RuleTimeout
 from ..input.decode import check_encoding
 from ..model import Document
 from ..render import renderer
-from .options import (EXIT_INPUT, color_option, load_extractor, output_options, parse_types, quiet_pipe,
+from .options import (EXIT_INPUT, color_option, load_extractor, max_bytes_option, output_options, parse_types, quiet_pipe,
                       resolve_format, rules_option, warn)
 
 
@@ -38,9 +38,10 @@ def _encoding_option(ctx, param, value):
 @click.option("--excel", is_flag=True, help="CSV for Excel: start with a UTF-8 byte-order mark.")
 @click.option("--encoding", callback=_encoding_option, default=None, metavar="NAME",
               help="Decode inputs as NAME (utf-8, utf-16, windows-1258, tcvn3, vni) instead of detecting it.")
+@max_bytes_option
 @color_option
 @quiet_pipe
-def extract(inputs, fmt, types, rule_paths, published, explain, context, excel, encoding, color):
+def extract(inputs, fmt, types, rule_paths, published, explain, context, excel, encoding, max_bytes, color):
     """Extract the facts of each FILE ("-" reads standard input).
 
     With --format json, a FILE that cannot be read is an error object in its place
@@ -56,6 +57,7 @@ def extract(inputs, fmt, types, rule_paths, published, explain, context, excel, 
       vnfacts extract a.txt b.txt --format csv --excel > facts.csv
       vnfacts extract a.txt --format tsv | cut -f3,4,7
       vnfacts extract article.txt --format html > page.html   # the facts highlighted in the text
+      vnfacts extract huge.txt --max-bytes 100MB              # read files up to 100 MB
     """
     extractor = load_extractor(rule_paths)
     wanted = parse_types(types, extractor.ruleset.types)
@@ -68,7 +70,7 @@ def extract(inputs, fmt, types, rule_paths, published, explain, context, excel, 
     def documents() -> Iterator[Document | Failure]:
         for name in inputs:
             try:
-                doc = _extract_one(extractor, name, reference, encoding)
+                doc = _extract_one(extractor, name, reference, encoding, max_bytes)
             except (InputError, RuleTimeout) as exc:
                 message = str(exc) if isinstance(exc, InputError) else f"{name}: {exc}"
                 warn(f"error: {message}")
@@ -85,6 +87,6 @@ def extract(inputs, fmt, types, rule_paths, published, explain, context, excel, 
         sys.exit(EXIT_INPUT)
 
 
-def _extract_one(extractor, name: str, reference: date | None, encoding: str | None) -> Document:
+def _extract_one(extractor, name: str, reference: date | None, encoding: str | None, max_bytes: int) -> Document:
     """One input, as Extractor.extract_file reads it; --published wins over an HTML page's date."""
-    return extractor.extract_file(name, reference, encoding=encoding)
+    return extractor.extract_file(name, reference, encoding=encoding, max_bytes=max_bytes)

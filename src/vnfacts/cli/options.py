@@ -99,6 +99,34 @@ def rules_from(ruleset: RuleSet, paths) -> RuleSet:
     return replace(ruleset, rules=tuple(r for r in ruleset.rules if str(r.path) in mine))
 
 
+class ByteSize(click.ParamType):
+    """A size in bytes: 1000, 500K, 20MB, 1G.
+
+    >>> ByteSize().convert("20MB", None, None), ByteSize().convert("512k", None, None)
+    (20971520, 524288)
+    """
+
+    name = "SIZE"
+    _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        digits = text.rstrip("bkmg")
+        unit = text[len(digits):]
+        if digits.isdigit() and unit in self._UNITS and int(digits) > 0:
+            return int(digits) * self._UNITS[unit]
+        self.fail(f"{value!r} is not a size (e.g. 1000, 500K, 20MB)", param, ctx)
+
+
+def max_bytes_option(fn: Callable) -> Callable:
+    """--max-bytes, with one meaning for extract and batch: the largest document read."""
+    return click.option("--max-bytes", type=ByteSize(), default="20MB", show_default=True,
+                        help="Largest FILE read; a larger one is an error (kind too_large, exit code 1), "
+                             "as in batch.")(fn)
+
+
 def quiet_pipe(fn: Callable) -> Callable:
     """Every command's way out without a traceback: a list of problems (rule or gold files) is
     printed one `vnfacts: ...` line each, exit code 2; a closed pipe (`| head`) ends quietly;

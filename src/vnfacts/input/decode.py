@@ -104,8 +104,21 @@ def _forced(data: bytes, encoding: str) -> Decoded:
                           f"at {exc.start})") from None
 
 
+def too_large_message(source: str, limit: int) -> str:
+    """The one-line message for a document over the limit (extract and batch say the same).
+
+    >>> too_large_message("a.txt", 20 * 1024 * 1024)
+    'a.txt: larger than 20 MB (--max-bytes 20971520)'
+    >>> too_large_message("-", 1000)
+    '-: larger than 1000 bytes (--max-bytes 1000)'
+    """
+    size = f"{limit / 1024 / 1024:g} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+    return f"{source}: larger than {size} (--max-bytes {limit})"
+
+
 def read_input(name: str, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> Decoded:
-    """Read a path, or standard input for "-", and decode it. InputError on any problem."""
+    """Read a path, or standard input for "-", and decode it; at most `max_bytes` bytes are read
+    (a larger input is an InputError of kind too_large). InputError on any problem."""
     if name == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
@@ -120,5 +133,5 @@ def read_input(name: str, max_bytes: int = MAX_BYTES, encoding: str | None = Non
         except OSError as exc:
             raise InputError(f"{name}: cannot read: {exc.strerror or exc}", "unreadable") from None
     if len(data) > max_bytes:
-        raise InputError(f"{name}: larger than {max_bytes} bytes", "too_large")
+        raise InputError(too_large_message(name, max_bytes), "too_large")
     return decode_bytes(data, name, encoding)

@@ -58,9 +58,33 @@ def _join(parts: list[str], open_: str, close: str, indent: int | None, depth: i
     return open_ + inner + ("," + inner).join(parts) + outer + close
 
 
+def document_line(doc: Document, out: TextIO, chunk: int = 1 << 20) -> None:
+    """Write `dumps(doc.to_dict())` and a line end, one fact at a time: a document with
+    hundreds of thousands of facts never exists as one dict or one string.
+
+    >>> import io
+    >>> from vnfacts import extract
+    >>> doc = extract("Chi 5 tỷ đồng, tăng 3,5%.")
+    >>> buf = io.StringIO(); document_line(doc, buf)
+    >>> buf.getvalue() == dumps(doc.to_dict()) + "\\n"
+    True
+    """
+    head = dumps({**{"source": doc.source, "published": doc.published}, **doc.meta, "facts": []})
+    assert head.endswith("[]}")
+    parts, size = [head[:-2]], 0
+    for i, fact in enumerate(doc.facts):
+        parts.append((", " if i else "") + dumps(fact.to_dict()))
+        size += len(parts[-1])
+        if size >= chunk:
+            out.write("".join(parts))
+            parts, size = [], 0
+    parts.append("]}\n")
+    out.write("".join(parts))
+
+
 def write_jsonl(docs: Iterable[Document], out: TextIO) -> None:
     for doc in docs:
-        out.write(dumps(doc.to_dict()) + "\n")
+        document_line(doc, out)
         out.flush()
 
 

@@ -25,61 +25,74 @@ class Candidate:
 def match_rules(draft) -> None:
     """The rules stage: every rule's normalized matches become the draft's candidates."""
     draft.candidates = list(candidates(draft.ruleset, draft.view, draft.published))
+    draft.view.release()  # later stages read facts, not the folded copy
 
 
 def candidates(ruleset: RuleSet, view: TextView, published: date | None = None) -> Iterator[Candidate]:
     """Every match of every rule that sits on token boundaries and normalizes to a value.
 
-    Rules run line by line: a fact never spans a line break. A match that is refused (off a
+    Rules run line by line (every rule over a line, then the next line, so what a line caches
+    is dropped when it is done): a fact never spans a line break. A piece of a cut line keeps
+    only the facts that start in its own segment (view.py). A match that is refused (off a
     token boundary, or not a valid value) is retried one character further on, so it cannot
     hide a good match that starts inside it.
     """
+    for index, (line_start, line_end) in enumerate(view.lines):
+        own_start, own_end = view.segments[index]
+        per_line: dict[tuple[str, str, int], Any] = {}  # (key, its pattern, line) -> answer
+        for rule in ruleset.rules:
+            try:
+                for cand in _line_candidates(ruleset, rule, view, index, line_start, line_end, per_line, published):
+                    if own_start <= cand.fact.start < own_end:
+                        yield cand
+            except TimeoutError:
+                raise RuleTimeout(
+                    f"rule {rule.id} ({rule.where}) ran past {RULE_TIMEOUT:g}s: its pattern backtracks too much"
+                ) from None
+        view.done_with(index)
+
+
+def _line_candidates(ruleset: RuleSet, rule, view: TextView, index: int, line_start: int, line_end: int,
+                     per_line: dict, published: date | None) -> Iterator[Candidate]:
+    """One rule's candidates on one line."""
     text = view.text
     folded = view.folded  # same length as text: rules match variants, offsets stay exact
-    per_line: dict[tuple[str, str, int], Any] = {}  # (key, its pattern, line) -> answer
-    for rule in ruleset.rules:
-        normalize = ruleset.normalizers[rule.normalizer]
-        try:
-            for index, (line_start, line_end) in enumerate(view.lines):
-                find = _finder(rule, folded, line_start, line_end, per_line)
-                if find is None:
-                    continue
-                pos = line_start
-                while pos < line_end:
-                    m = find(pos)
-                    if m is None:
-                        break
-                    core_start, core_end = m.span()
-                    results = []
-                    # With a prefix, the longest context is tried first, then shorter ones.
-                    for start, end, spans in _contexts(rule, m, folded, line_start, line_end):
-                        if end > start and view.on_token_boundaries(start, end):
-                            # The normalizer sees its line, in offsets from the line's start, and
-                            # the groups as the user wrote them, not as folded.
-                            info = MatchInfo(
-                                text[start:end],
-                                {name: (text[a:b] if a >= 0 else None) for name, (a, b) in spans.items()},
-                                ruleset.lexicons_for(normalize), published, start - line_start, end - line_start,
-                                view.line(index),
-                                {k: (a - line_start, b - line_start) for k, (a, b) in spans.items() if a >= 0},
-                                ruleset.prepared(normalize),  # built on the first match, once a rule set
-                            )
-                            results = normalize(info)
-                        if results:
-                            break
-                    if not results:
-                        pos = core_start + 1
-                        continue
-                    pos = core_end
-                    # A normalizer may give several facts ("ngày 14 và 15/9") or narrow the span.
-                    for result in results:
-                        s, e = result.span_or(start - line_start, end - line_start)
-                        s, e = s + line_start, e + line_start
-                        yield Candidate(Fact(rule.type, text[s:e], s, e, rule=rule.id, **result.fields), rule.priority)
-        except TimeoutError:
-            raise RuleTimeout(
-                f"rule {rule.id} ({rule.where}) ran past {RULE_TIMEOUT:g}s: its pattern backtracks too much"
-            ) from None
+    normalize = ruleset.normalizers[rule.normalizer]
+    find = _finder(rule, folded, line_start, line_end, per_line)
+    if find is None:
+        return
+    pos = line_start
+    while pos < line_end:
+        m = find(pos)
+        if m is None:
+            break
+        core_start, core_end = m.span()
+        results = []
+        # With a prefix, the longest context is tried first, then shorter ones.
+        for start, end, spans in _contexts(rule, m, folded, line_start, line_end):
+            if end > start and view.on_token_boundaries(start, end):
+                # The normalizer sees its line, in offsets from the line's start, and
+                # the groups as the user wrote them, not as folded.
+                info = MatchInfo(
+                    text[start:end],
+                    {name: (text[a:b] if a >= 0 else None) for name, (a, b) in spans.items()},
+                    ruleset.lexicons_for(normalize), published, start - line_start, end - line_start,
+                    view.line(index),
+                    {k: (a - line_start, b - line_start) for k, (a, b) in spans.items() if a >= 0},
+                    ruleset.prepared(normalize),  # built on the first match, once a rule set
+                )
+                results = normalize(info)
+            if results:
+                break
+        if not results:
+            pos = core_start + 1
+            continue
+        pos = core_end
+        # A normalizer may give several facts ("ngày 14 và 15/9") or narrow the span.
+        for result in results:
+            s, e = result.span_or(start - line_start, end - line_start)
+            s, e = s + line_start, e + line_start
+            yield Candidate(Fact(rule.type, text[s:e], s, e, rule=rule.id, **result.fields), rule.priority)
 
 
 def _finder(rule, text: str, line_start: int, line_end: int, per_line: dict):

@@ -13,6 +13,10 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
+from .native import quiet_native
+
 
 @dataclass(frozen=True, slots=True)
 class Token:
@@ -79,14 +83,33 @@ def word_tokens(line: str, offset: int = 0) -> list[Token]:
     return _join_words(line, offset, syllable_tokens(line, offset))
 
 
+_SPACES = regex.compile(r" {2,}")
+
+
+def crf_text(token: str) -> str:
+    """A token's text as the CRF featurizer gets it: runs of spaces made one, none at the ends.
+
+    underthesea_core's featurizer splits a token at spaces and panics on an empty piece: a
+    word joined across a double space ("Nguyễn  Văn", from text typed with two spaces), or a
+    token with a space at an end. One space between syllables is how its models were trained.
+    Offsets are never taken from this text, only tags.
+
+    >>> crf_text("Nguyễn  Văn   An"), crf_text(" 1 "), crf_text("Chủ tịch")
+    ('Nguyễn Văn An', '1', 'Chủ tịch')
+    """
+    return _SPACES.sub(" ", token).strip(" ")
+
+
 def _predict(model, tokens: list[Token]) -> list[str] | None:
     """The CRF's tags, or None if underthesea's Rust core refuses the input.
 
-    underthesea_core panics (a BaseException) on some tokens, e.g. an empty one; a panic must
-    cost one line its words, never the document.
+    Tokens go in as `crf_text` makes them, which is what keeps the featurizer from panicking.
+    Should a panic happen anyway (a BaseException from pyo3), it costs one line its words,
+    never the document, and its text never reaches stderr (native.py).
     """
+    features = [[crf_text(t.text) or "_"] for t in tokens]
     try:
-        return model.predict([[t.text] for t in tokens])
+        return quiet_native(lambda: model.predict(features))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # noqa: B036 - pyo3's PanicException derives from BaseException

@@ -2,7 +2,8 @@
 
 Tokens (tokens.py) are computed lazily, one line or one window at a time, only where a rule
 needs them: most of a document is never tokenized at all, which keeps extraction faster than
-segmenting the whole text.
+segmenting the whole text. A line too long to be one unit (a one-line dump) is cut into pieces
+that overlap (split_long), and what is cached for a line is dropped once its rules are done.
 """
 from __future__ import annotations
 
@@ -21,24 +22,66 @@ def nfc(text: str) -> str:
 
 
 _LINE = regex.compile(r"[^\n]+")
-#: Lines longer than this are cut at a space into pieces (a 30 MB one-line file stays bounded).
-MAX_LINE = 5000
+#: Lines longer than this are cut into pieces that own at most MAX_LINE characters each, so a
+#: 50 MB one-line file costs what the same text in lines costs.
+MAX_LINE = 8000
+#: Characters a piece reads past each edge of the part it owns: facts (160 characters at most in
+#: the corpus), rule prefixes (80) and the CRF's windows (48) fit in it many times over.
+OVERLAP = 400
+#: Where a cut line is best cut: after a sentence's end, before the next sentence's capital.
+_SENTENCE_END = regex.compile(r"[.!?…;][ \t\u00a0]+(?=[\p{Lu}\d\"“'‘(\[])")
 
 
-def split_long(start: int, end: int, text: str) -> list[tuple[int, int]]:
-    """Cut [start, end) into pieces of at most MAX_LINE characters, at spaces where possible.
+def split_long(start: int, end: int, text: str) -> list[tuple[int, int, int, int]]:
+    """The pieces of the line [start, end): (piece start, piece end, own start, own end).
+
+    The own parts partition the line: each at most MAX_LINE characters, cut after a sentence's
+    end where there is one in the last half of it, else after a space, else anywhere. A piece
+    is its own part with up to OVERLAP characters of context either side (edges at spaces), so
+    a match that starts near a cut is found whole, and it is kept by the one piece that owns
+    its start: never lost, never doubled.
 
     >>> split_long(0, 12, "ab cd ef gh ")  # short lines stay whole
-    [(0, 12)]
+    [(0, 12, 0, 12)]
+    >>> text = "Câu một. " * 2000
+    >>> pieces = split_long(0, len(text), text)
+    >>> [own for *_, own in pieces][:-1] == [s for _, _, s, _ in pieces][1:]  # the own parts meet
+    True
+    >>> all(text[s - 2:s] == ". " and text[s].isupper() for _, _, s, _ in pieces[1:])  # cut at sentences
+    True
     """
-    pieces = []
-    while end - start > MAX_LINE:
-        cut = text.rfind(" ", start + MAX_LINE // 2, start + MAX_LINE)
-        cut = cut if cut > start else start + MAX_LINE
-        pieces.append((start, cut))
-        start = cut
-    pieces.append((start, end))
-    return pieces
+    if end - start <= MAX_LINE:
+        return [(start, end, start, end)]
+    cuts = [start]
+    while end - cuts[-1] > MAX_LINE:
+        cuts.append(_cut(text, cuts[-1], cuts[-1] + MAX_LINE))
+    cuts.append(end)
+    return [(_context_start(text, start, a), _context_end(text, end, b), a, b) for a, b in zip(cuts, cuts[1:])]
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """Where to end a part that starts at `lo` and may reach `hi`."""
+    last = None
+    for last in _SENTENCE_END.finditer(text, lo + MAX_LINE // 2, hi):
+        pass
+    if last is not None:
+        return last.end()
+    space = text.rfind(" ", lo + MAX_LINE // 2, hi)
+    return space + 1 if space >= 0 else hi
+
+
+def _context_start(text: str, line_start: int, own: int) -> int:
+    if own - OVERLAP <= line_start:
+        return line_start
+    space = text.rfind(" ", max(line_start, own - 2 * OVERLAP), own - OVERLAP)
+    return space + 1 if space >= 0 else own - OVERLAP
+
+
+def _context_end(text: str, line_end: int, own: int) -> int:
+    if own + OVERLAP >= line_end:
+        return line_end
+    space = text.find(" ", own + OVERLAP, min(line_end, own + 2 * OVERLAP))
+    return space if space >= 0 else own + OVERLAP
 
 
 class TextView:
@@ -47,7 +90,10 @@ class TextView:
     def __init__(self, text: str):
         self.text = text
         self._folded: str | None = None
-        self._lines = [piece for m in _LINE.finditer(text) for piece in split_long(m.start(), m.end(), text)]
+        pieces = [piece for m in _LINE.finditer(text) for piece in split_long(m.start(), m.end(), text)]
+        self._lines = [(a, b) for a, b, _, _ in pieces]
+        self._segments = [(a, b) for _, _, a, b in pieces]
+        del pieces
         self._bounds: dict[int, tuple[frozenset[int], frozenset[int]]] = {}  # by run start
         self._line_views: dict[int, Line] = {}
 
@@ -61,8 +107,28 @@ class TextView:
 
     @property
     def lines(self) -> list[tuple[int, int]]:
-        """(start, end) of every non-empty line."""
+        """(start, end) of every non-empty line, as rules scan it: a piece of a line over
+        MAX_LINE characters, with its context (see split_long)."""
         return self._lines
+
+    @property
+    def segments(self) -> list[tuple[int, int]]:
+        """(start, end) of the part of each of `lines` that it owns: a fact belongs to the
+        line whose segment holds its start. The segments partition the text's non-empty lines;
+        for a line of at most MAX_LINE characters, the segment is the line."""
+        return self._segments
+
+    def done_with(self, index: int) -> None:
+        """Line `index` is finished: forget what was cached for it (memory stays flat however
+        long the document)."""
+        self._line_views.pop(index, None)
+        self._bounds.clear()
+
+    def release(self) -> None:
+        """The rules are done with this text: drop the folded copy and the caches."""
+        self._folded = None
+        self._line_views.clear()
+        self._bounds.clear()
 
     def _chunk(self, pos: int) -> tuple[int, int]:
         """The run of non-space characters holding `pos` (underthesea tokens never hold spaces,
