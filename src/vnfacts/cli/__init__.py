@@ -6,7 +6,9 @@ import click
 from .. import __version__
 from .eval_cmd import eval_command
 from .batch_cmd import batch
+from .db_cmd import db_group
 from .extract import extract
+from .people_cmd import offices_command, people_command
 from .rules_cmd import rules
 from .text_cmd import text_command
 
@@ -22,6 +24,7 @@ def main():
       vnfacts extract article.txt --format json | jq '.facts[]'
       vnfacts text page.html --span 527:551      # the text behind a fact's offsets
       vnfacts rules list
+      vnfacts db build facts.jsonl --db facts.db && vnfacts people --db facts.db "Nguyễn Văn A"
     """
 
 
@@ -30,3 +33,6 @@ main.add_command(rules)
 main.add_command(batch)
 main.add_command(eval_command)
 main.add_command(text_command)
+main.add_command(db_group)
+main.add_command(people_command)
+main.add_command(offices_command)
