@@ -95,9 +95,9 @@ def office_of(title: str, lex: Mapping[str, Any]) -> Office | None:
     # A country is the place of a bare title ("Tổng thống Mỹ"), never a word in a body's name
     # ("Bộ Tư pháp" is not in France).
     place, level = _place(organization or rest, lex, countries=organization is None)
-    name = f"{head} {_kind(organization, head, lex)}".strip()
-    label = f"{head} {_abbreviate(_without_kind(organization, head, lex), lex)}".strip() if organization else \
-        f"{head} {rest}".strip()
+    name = _join(head, _kind(organization, head, lex))
+    label = _join(head, _abbreviate(_without_kind(organization, head, lex), lex)) if organization else \
+        _join(head, rest)
     if lookup_form(name) in _GOVERNMENT and not place and organization in (None, "Chính phủ"):  # "Thủ tướng" and "Thủ tướng Chính phủ" are one office
         name = _GOVERNMENT[lookup_form(name)]
         label = f"{name} Chính phủ"  # organization stays as written: a bare "Thủ tướng" may be another country's
@@ -198,6 +198,17 @@ def _place(body: str, lex, *, countries: bool = True) -> tuple[str | None, str |
                     key = lex[name].key_of(part) or part
                     return key, {"MUNICIPALITY": "city", "PROVINCE": "province", "COUNTRY": "country"}[name]
     return None, None
+
+
+def _join(head: str, rest: str) -> str:
+    """The head and what follows, a word the two share said once: "Trưởng Ban" + "Ban Chỉ đạo".
+
+    >>> _join("Trưởng Ban", "Ban Chỉ đạo"), _join("Chủ tịch", "UBND tỉnh")
+    ('Trưởng Ban Chỉ đạo', 'Chủ tịch UBND tỉnh')
+    """
+    if rest and lookup_form(rest.split(" ")[0]) == lookup_form(head.split(" ")[-1]):
+        rest = rest.split(" ", 1)[1] if " " in rest else ""
+    return f"{head} {rest}".strip()
 
 
 def _trim(place: str) -> str:

@@ -8,7 +8,11 @@ The rule, per folded name (case and tone placement folded):
 2. Across articles, an article's person joins a person of the same name when they share an
    office, an organization or a place (a province, a city, a district...). A person whose
    titles name a place joins no one of another place only: "Nguyễn Văn Hùng, Chủ tịch UBND
-   tỉnh Nghệ An" and "Nguyễn Văn Hùng, Giám đốc Sở Y tế Hà Tĩnh" stay two people.
+   tỉnh Nghệ An" and "Nguyễn Văn Hùng, Giám đốc Sở Y tế Hà Tĩnh" stay two people. Two
+   articles' persons that both hold a national office of the state, the Party or the National
+   Assembly (no place; the Government, a ministry, the Central Committee, the National Assembly,
+   Thủ tướng, Chủ tịch nước...) are one person too: leaders move between those offices
+   ("Thủ tướng" one year, "Chủ tịch nước" the next).
 3. An article's person with no title at all joins the name's only person; when the name has
    several, it stays on its own (it cannot be told which).
 
@@ -42,6 +46,12 @@ from .offices import Office, fold_key, lexicons, office_of
 NATIONAL = frozenset(lookup_form(t) for t in ("Thủ tướng", "Phó Thủ tướng", "Tổng Bí thư", "Chủ tịch nước",
                                                "Phó Chủ tịch nước", "Thường trực Ban Bí thư"))
 
+#: Bodies whose offices are national ones (their folded names start so).
+NATIONAL_BODIES = tuple(lookup_form(b) + " " for b in ("Bộ", "Chính phủ", "Quốc hội", "Trung ương", "Ban Chấp hành Trung ương",
+                                                       "Ủy ban Thường vụ Quốc hội", "Bộ Chính trị", "Ban Bí thư"))
+#: Sectors of national politics, between which leaders move.
+POLITICS = frozenset({"state", "party", "national_assembly"})
+
 #: Rows written per executemany while rebuilding.
 _CHUNK = 2000
 
@@ -60,10 +70,11 @@ class Seen:
     facts: tuple = ()              # (fact id, start, end, titles JSON) of every mention
     current: tuple = ()            # Office of every current (not former) title
     sector: str | None = None
+    national: bool = False         # holds a national office of the state, Party or National Assembly
 
     def shares(self, other: "Group") -> bool:
         return bool(self.offices & other.offices or self.places & other.places
-                    or self.organizations & other.organizations)
+                    or self.organizations & other.organizations or (self.national and other.national))
 
 
 @dataclass
@@ -74,9 +85,11 @@ class Group:
     offices: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     organizations: set[str] = field(default_factory=set)
+    national: bool = False
 
     def add(self, seen: Seen) -> None:
         self.seen.append(seen)
+        self.national = self.national or seen.national
         self.offices |= seen.offices
         self.places |= seen.places
         self.organizations |= seen.organizations
@@ -155,9 +168,24 @@ def seen_in(document: int, published: str | None, rows: list[tuple]) -> Seen:
     names = Counter(r[3] for r in rows)
     foreign = sectors.most_common(1)[0][0] == "foreign" if sectors else False
     current = [o for o in current if o.organization or o.place or (lookup_form(o.title) in NATIONAL and not foreign)]
+    national = bool(sectors) and sectors.most_common(1)[0][0] in POLITICS and any(_national(o) for o in current)
     return Seen(document, published, frozenset(offices), frozenset(places), frozenset(organizations), titled,
                 name=names.most_common(1)[0][0], facts=tuple((r[0], r[1], r[2], r[4]) for r in rows),
-                current=tuple(current), sector=sectors.most_common(1)[0][0] if sectors else None)
+                current=tuple(current), sector=sectors.most_common(1)[0][0] if sectors else None, national=national)
+
+
+def _national(office: Office) -> bool:
+    """A national office: no place, and a national title or body (Thủ tướng, Bộ trưởng Bộ Y tế, Quốc hội).
+
+    >>> _national(office_of("Bộ trưởng Bộ Y tế", lexicons())), _national(office_of("Giám đốc Sở Y tế Hà Tĩnh", lexicons()))
+    (True, False)
+    """
+    if office.place:
+        return False
+    if lookup_form(office.title) in NATIONAL:
+        return True
+    body = lookup_form(office.organization or "") + " "
+    return body.startswith(NATIONAL_BODIES)
 
 
 def _by_name(db: sqlite_utils.Database) -> Iterator[list[Seen]]:
