@@ -36,7 +36,7 @@ def records():
                     "unit": "%"},
                    {"type": "date", "text": "quý III/2024", "start": 90, "end": 102, "value": "2024-Q3",
                     "rule": "date.quarter", "grain": "quarter"}]},
-        {"source": "news/a3.txt", "published": "2024-01-20", "title": "Cà Mau tăng cường y tế cơ sở",
+        {"source": "news/a3.txt", "published": "2024-01-20", "title": "Cà Mau dành ngân sách cho y tế cơ sở",
          "facts": [official("Hoàng Minh Tuấn", ["Giám đốc Sở Y tế tỉnh Cà Mau"], 12,
                             organization="Sở Y tế tỉnh Cà Mau")]},
         {"source": "news/a4.txt", "published": "2024-09-02", "title": "Quảng Bình đón khách du lịch",
