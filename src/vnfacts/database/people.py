@@ -6,14 +6,15 @@ The rule, per folded name (case and tone placement folded):
 1. In one article, every official fact with the name is one person (the extractor already gave
    a short mention, "ông Long", the full name of the titled person it refers to).
 2. Across articles, an article's person joins a person of the same name when they share an
-   office, an organization or a place (a province, a city, a district...). A person whose
-   titles name a place joins no one of another place only: "Nguyễn Văn Hùng, Chủ tịch UBND
-   tỉnh Nghệ An" and "Nguyễn Văn Hùng, Giám đốc Sở Y tế Hà Tĩnh" stay two people. Two
-   articles' persons that both hold a national office of the state, the Party or the National
-   Assembly (no place; the Government, a ministry, the Central Committee, the National Assembly,
-   Thủ tướng, Chủ tịch nước...) are one person too: leaders move between those offices
-   ("Thủ tướng" one year, "Chủ tịch nước" the next).
-3. An article's person with no title at all joins the name's only person; when the name has
+   office, an organization or a place (a province, a city, a district...).
+3. Failing that, when their places do not disagree (not both given and different) and their
+   sectors do not either, weaker evidence joins them: one title head ("Tổng thống", "Tổng
+   thống Mỹ"), one organization inside the other ("Vingroup", "Tập đoàn Vingroup"), two
+   national offices of the state, the Party or the National Assembly (leaders move between
+   them: "Thủ tướng" one year, "Chủ tịch nước" the next), two foreign officials.
+   "Nguyễn Văn Hùng, Chủ tịch UBND tỉnh Nghệ An" and "Nguyễn Văn Hùng, Giám đốc Sở Y tế Hà
+   Tĩnh" stay two people.
+4. An article's person with no title at all joins the name's only person; when the name has
    several, it stays on its own (it cannot be told which).
 
 Tenures come from current titles only: "nguyên Giám đốc Sở" says nothing of when.
@@ -71,10 +72,19 @@ class Seen:
     current: tuple = ()            # Office of every current (not former) title
     sector: str | None = None
     national: bool = False         # holds a national office of the state, Party or National Assembly
+    heads: frozenset[str] = frozenset()  # folded office titles without body or place: "bộ trưởng"
 
     def shares(self, other: "Group") -> bool:
-        return bool(self.offices & other.offices or self.places & other.places
-                    or self.organizations & other.organizations or (self.national and other.national))
+        """Strong evidence (an office, an organization, a place in common) or, when neither the
+        places nor the sectors disagree, weak evidence: one title head ("Tổng thống" and "Tổng
+        thống Mỹ"), one organization inside the other ("Vingroup", "Tập đoàn Vingroup"), two
+        national leaders, two foreign officials."""
+        if self.offices & other.offices or self.places & other.places or self.organizations & other.organizations:
+            return True
+        if (self.places and other.places) or (self.sector and other.sectors and self.sector not in other.sectors):
+            return False
+        return bool(self.heads & other.heads or _inside(self.organizations, other.organizations)
+                    or (self.national and other.national) or (self.sector == "foreign" and "foreign" in other.sectors))
 
 
 @dataclass
@@ -86,10 +96,15 @@ class Group:
     places: set[str] = field(default_factory=set)
     organizations: set[str] = field(default_factory=set)
     national: bool = False
+    heads: set[str] = field(default_factory=set)
+    sectors: set[str] = field(default_factory=set)
 
     def add(self, seen: Seen) -> None:
         self.seen.append(seen)
         self.national = self.national or seen.national
+        self.heads |= seen.heads
+        if seen.sector:
+            self.sectors.add(seen.sector)
         self.offices |= seen.offices
         self.places |= seen.places
         self.organizations |= seen.organizations
@@ -97,6 +112,22 @@ class Group:
     def absorb(self, other: "Group") -> None:
         for seen in other.seen:
             self.add(seen)
+
+
+def _inside(mine: frozenset[str], theirs: set[str]) -> bool:
+    """One organization's name inside another's, whole words, and more than a body's kind
+    ("vingroup" in "tập đoàn vingroup"; not "hội" in "hội truyền nhiễm").
+
+    >>> _inside(frozenset({"vingroup"}), {"tập đoàn vingroup"}), _inside(frozenset({"ban"}), {"ban chỉ đạo"})
+    (True, False)
+    """
+    body = lexicons()["BODY"]
+    for a in mine:
+        for b in theirs:
+            short, long = (a, b) if len(a) <= len(b) else (b, a)
+            if short != long and f" {short} " in f" {long} " and not body.contains(short):
+                return True
+    return False
 
 
 def cluster(seen: Iterable[Seen]) -> list[list[Seen]]:
@@ -147,7 +178,7 @@ def _place_key(office: Office) -> frozenset[str]:
 def seen_in(document: int, published: str | None, rows: list[tuple]) -> Seen:
     """One person in one document from its official facts' rows
     (fact id, start, end, name, titles JSON, organization, sector, former)."""
-    offices, places, organizations, current = set(), set(), set(), []
+    offices, places, organizations, current, heads = set(), set(), set(), [], set()
     titled = False
     for _, _, _, _, titles, organization, _, _ in rows:
         for title in json.loads(titles) if titles else ():
@@ -156,6 +187,7 @@ def seen_in(document: int, published: str | None, rows: list[tuple]) -> Seen:
             if office is None:
                 continue
             offices.add(office.key)
+            heads.add(lookup_form(office.title))
             places |= _place_key(office)
             if office.organization:
                 organizations.add(fold_key(office.organization))
@@ -171,7 +203,8 @@ def seen_in(document: int, published: str | None, rows: list[tuple]) -> Seen:
     national = bool(sectors) and sectors.most_common(1)[0][0] in POLITICS and any(_national(o) for o in current)
     return Seen(document, published, frozenset(offices), frozenset(places), frozenset(organizations), titled,
                 name=names.most_common(1)[0][0], facts=tuple((r[0], r[1], r[2], r[4]) for r in rows),
-                current=tuple(current), sector=sectors.most_common(1)[0][0] if sectors else None, national=national)
+                current=tuple(current), sector=sectors.most_common(1)[0][0] if sectors else None, national=national,
+                heads=frozenset(heads))
 
 
 def _national(office: Office) -> bool:
