@@ -101,27 +101,29 @@ def merges(db: Path) -> None:
                           ["%/" + source, name]).fetchone()
         return row[0] if row else None
 
-    tp = fp = fn = tn = missing = 0
-    wrong = []
     with open(MERGES, encoding="utf-8") as f:
         rows = [r for r in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")]
-    for r in rows:
-        a, b = person(r["article_a"], r["name"]), person(r["article_b"], r["name"])
-        if a is None or b is None:
-            missing += 1
-            continue
-        merged, same = a == b, r["same_person"] == "yes"
-        tp += merged and same
-        fp += merged and not same
-        fn += same and not merged
-        tn += not merged and not same
-        if merged != same:
-            wrong.append(f"  {'merged' if merged else 'split '} {r['name']}: {r['article_a']} / {r['article_b']} "
-                         f"({r['note']})")
-    print(f"merge decisions: {len(rows)} ({missing} not found in this database)")
-    print(f"  merged and the same person {tp}, merged but not {fp}, split but the same {fn}, split and not {tn}")
-    print(f"  precision of merges {tp / max(tp + fp, 1):.3f}, recall {tp / max(tp + fn, 1):.3f}")
-    print("\n".join(wrong))
+    wrong = []
+    for name in sorted({r["set"] for r in rows}, reverse=True):
+        tp = fp = fn = tn = missing = 0
+        chosen = [r for r in rows if r["set"] == name]
+        for r in chosen:
+            a, b = person(r["article_a"], r["name"]), person(r["article_b"], r["name"])
+            if a is None or b is None:
+                missing += 1
+                continue
+            merged, same = a == b, r["same_person"] == "yes"
+            tp += merged and same
+            fp += merged and not same
+            fn += same and not merged
+            tn += not merged and not same
+            if merged != same:
+                wrong.append(f"  {name}: {'merged' if merged else 'split '} {r['name']}: {r['article_a']} / "
+                             f"{r['article_b']} ({r['note']})")
+        print(f"merge decisions, set {name}: {len(chosen)} ({missing} not found in this database)")
+        print(f"  merged and the same person {tp}, merged but not {fp}, split but the same {fn}, split and not {tn}")
+        print(f"  precision of merges {tp / max(tp + fp, 1):.3f}, recall {tp / max(tp + fn, 1):.3f}")
+    print("wrong decisions:\n" + "\n".join(wrong))
 
 
 def main() -> None:
