@@ -153,3 +153,25 @@ def test_every_database_command_has_help_with_an_example():
     for command in (("db", "build"), ("db", "metadata"), ("db", "export"), ("people",), ("offices",)):
         result = run(*command, "--help")
         assert result.exit_code == 0 and "Examples:" in result.stdout and "vnfacts " in result.stdout
+
+
+def test_db_build_text_stores_the_text_the_offsets_index_and_searches_it(tmp_path):
+    out, dbf = tmp_path / "f.jsonl", tmp_path / "f.db"
+    run("batch", ROOT / "samples" / "gold" / "texts", "-o", out, "-q", "-j", "1")
+    result = run("db", "build", out, "--db", dbf, "--text")
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert f"{len(docs)} texts stored" in result.stderr
+    con = sqlite3.connect(dbf)
+    rows = con.execute("select t.text, f.start, f.end, f.text from facts f join texts t on t.document_id = f.document_id")
+    checked = [(text[start:end], fact) for text, start, end, fact in rows]
+    assert checked and all(a == b for a, b in checked)
+    word = checked[0][1].split()[0]
+    assert con.execute("select count(*) from texts_fts where texts_fts match ?", [f'"{word}"']).fetchone()[0] >= 1
+    assert run("db", "export", "--db", dbf, "--parquet", tmp_path / "pq").exit_code == 0
+    assert (tmp_path / "pq" / "texts.parquet").exists()
+
+
+def test_db_build_text_counts_sources_it_cannot_read(db, tmp_path):
+    result = run("db", "build", write(tmp_path / "g.jsonl"), "--db", tmp_path / "g.db", "--text")
+    assert result.exit_code == 0 and "4 sources not readable for --text" in result.stderr

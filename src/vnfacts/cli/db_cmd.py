@@ -56,14 +56,14 @@ def open_existing(db_path: str):
     return db
 
 
-def load(db_path: str, inputs: list[str], *, quiet: bool = False, batch: int | None = None):
+def load(db_path: str, inputs: list[str], *, quiet: bool = False, batch: int | None = None, text: bool = False):
     """Build or update `db_path` from `inputs`; a problem is a DatabaseProblem, Ctrl-C exit 130."""
     database_modules()
     from ..database.load import BATCH, build
     from ..database.read import NotVnfactsOutput
 
     try:
-        report = build(db_path, list(inputs), batch=batch or BATCH)
+        report = build(db_path, list(inputs), batch=batch or BATCH, text=text)
     except NotVnfactsOutput as exc:
         raise DatabaseProblem(str(exc)) from None
     except KeyboardInterrupt:
@@ -109,9 +109,11 @@ def db_group():
 @db_option(exists=False)
 @click.option("--batch", "batch", type=click.IntRange(min=1), default=None, metavar="N",
               help="Documents per transaction [default: 500].")
+@click.option("--text", "text", is_flag=True, help="Also store each article's text (read again from its source "
+                                                 "file) with a full-text index: texts, texts_fts.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr.")
 @quiet_pipe
-def build_command(inputs, db_path, batch, quiet):
+def build_command(inputs, db_path, batch, text, quiet):
     """Load vnfacts batch output into --db FILE: .jsonl and .jsonl.gz files, and folders of a cluster
     run's part-*.jsonl.gz. Every line is checked first: one that is not vnfacts output is an error
     naming its file and line, and nothing is written. Re-running updates the database: unchanged
@@ -123,8 +125,9 @@ def build_command(inputs, db_path, batch, quiet):
     Examples:
       vnfacts db build facts.jsonl --db facts.db
       vnfacts db build facts.jsonl more.jsonl.gz cluster-out/ --db facts.db
+      vnfacts db build facts.jsonl --db facts.db --text     # and the articles' text, searchable
     """
-    load(db_path, list(inputs), quiet=quiet, batch=batch)
+    load(db_path, list(inputs), quiet=quiet, batch=batch, text=text)
 
 
 @db_group.command("metadata")

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-#: Tables exported (the FTS indexes and their shadow tables are SQLite's own).
-TABLES = ("documents", "facts", "people", "mentions", "offices", "tenures")
+#: Tables exported (the FTS indexes and their shadow tables are SQLite's own); `texts` when
+#: the database has it (`db build --text`).
+TABLES = ("documents", "facts", "people", "mentions", "offices", "tenures", "texts")
 _ROWS = 20_000
 
 
@@ -48,7 +49,7 @@ def export(db: sqlite_utils.Database, folder: str | Path) -> dict[str, int]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
-    for table in TABLES:
+    for table in (t for t in TABLES if t in db.table_names()):
         columns = [(c.name, c.type) for c in db[table].columns]
         schema = pa.schema([(name, _arrow_type(kind)) for name, kind in columns])
         decimal = [i for i, (_, kind) in enumerate(columns) if pa.types.is_decimal(_arrow_type(kind))]

@@ -44,6 +44,8 @@ class Report:
     unchanged: int = 0
     facts: int = 0
     people: int = 0
+    texts: int = 0
+    no_text: int = 0
     sources: list[str] = field(default_factory=list, repr=False)
 
     def summary(self) -> str:
@@ -54,7 +56,9 @@ class Report:
         """
         return (f"{self.lines} records from {self.files} file{'s' * (self.files != 1)}: {self.added} added, "
                 f"{self.replaced} replaced, {self.unchanged} unchanged; {self.facts} facts written"
-                + (f"; {self.people} people" if self.people else ""))
+                + (f"; {self.people} people" if self.people else "")
+                + (f"; {self.texts} texts stored" if self.texts else "")
+                + (f"; {self.no_text} sources not readable for --text" if self.no_text else ""))
 
 
 def open_database(path: str | Path, *, text: bool = False) -> sqlite_utils.Database:
@@ -81,19 +85,23 @@ def check(files: Iterable[Path]) -> int:
 
 
 def build(db_path: str | Path, inputs: list[str], *, batch: int = BATCH, people: bool = True,
-          on_batch: Callable[[Report], None] | None = None) -> Report:
+          text: bool = False, on_batch: Callable[[Report], None] | None = None) -> Report:
     """Load `inputs` (JSON Lines files, .jsonl.gz, cluster output folders) into `db_path`.
 
-    `people=False` leaves the people tables for later (`rebuild_people`).
+    `people=False` leaves the people tables for later (`rebuild_people`). `text` also stores
+    each document's text (read again from its `source`, a local file, decoded as vnfacts
+    does, so facts' offsets index it) in `texts`, with a full-text index.
     """
     files = input_files(inputs)
     report = Report(files=len(files))
     check(files)  # nothing is written unless every line is vnfacts output
-    db = open_database(db_path)
+    db = open_database(db_path, text=text)
     for chunk in _chunks(_records(files), batch):
         with db.conn:  # one transaction: all of the chunk or none of it
             for run, line in chunk:
-                _load(db, line, run, report)
+                doc_id = _load(db, line, run, report)
+                if text:
+                    _store_text(db, doc_id, line.record, report)
             db.execute("insert or replace into vnfacts_meta (key, value) values ('people_stale', '1')")
         if on_batch:
             on_batch(report)
@@ -124,24 +132,27 @@ def _chunks(items: Iterator, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _load(db: sqlite_utils.Database, line: Line, run: Run, report: Report) -> None:
-    """One record: added, replaced (its facts deleted and written again) or left unchanged."""
+def _load(db: sqlite_utils.Database, line: Line, run: Run, report: Report) -> int:
+    """One record: added, replaced (its facts deleted and written again) or left unchanged;
+    returns its documents.id."""
     report.lines += 1
     doc, facts = rows_of(line.record, digest=line.digest, version=run.version, rules_hash=run.rules_hash)
     found = db.execute("select id, digest, vnfacts_version, rules_hash from documents where source = ?",
                        [doc["source"]]).fetchone()
     if found and found[1:] == (doc["digest"], doc["vnfacts_version"], doc["rules_hash"]):
         report.unchanged += 1
-        return
+        return found[0]
     if found:
         doc_id = found[0]
         if found[1] == doc["digest"]:  # same facts, another run's provenance
             db.execute("update documents set vnfacts_version = ?, rules_hash = ? where id = ?",
                        [doc["vnfacts_version"], doc["rules_hash"], doc_id])
             report.unchanged += 1
-            return
+            return doc_id
         # Mentions point at the facts: they go with them (the people rebuild writes them again).
         db.execute("delete from mentions where document_id = ?", [doc_id])
+        if "texts" in db.table_names():  # its text is read again (with --text)
+            db.execute("delete from texts where document_id = ?", [doc_id])
         db.execute("delete from facts where document_id = ?", [doc_id])
         db.execute(f"update documents set {', '.join(f'[{k}] = :{k}' for k in doc)} where id = :id",
                    {**doc, "id": doc_id})
@@ -153,6 +164,23 @@ def _load(db: sqlite_utils.Database, line: Line, run: Run, report: Report) -> No
         row["document_id"] = doc_id
     insert(db, "facts", facts)
     report.facts += len(facts)
+    return doc_id
+
+
+def _store_text(db: sqlite_utils.Database, doc_id: int, record: dict, report: Report) -> None:
+    """The document's text in `texts`, unless it is there already or its source is not a file."""
+    from ..errors import InputError
+    from ..input.decode import read_input
+
+    if record.get("error") or db.execute("select 1 from texts where document_id = ?", [doc_id]).fetchone():
+        return
+    try:
+        decoded = read_input(record["source"], encoding=record.get("encoding"))
+    except (InputError, OSError, ValueError):  # an archive member, a dump's record, a moved file
+        report.no_text += 1
+        return
+    db.execute("insert into texts (document_id, text) values (?, ?)", [doc_id, decoded.text])
+    report.texts += 1
 
 
 def insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> int | None:

@@ -86,6 +86,9 @@ TABLES: dict[str, dict[str, Any]] = {
                     "last_seen": "Last publication date with the title.",
                     "documents": "Articles that give the person this title."},
     },
+    "texts": {"description": "Each article's text, decoded as vnfacts reads it (db build --text): facts' start "
+                       "and end index it. Full-text search: texts_fts.", "facets": [],
+              "columns": {"document_id": "documents.id", "text": "The decoded NFC text."}},
     "vnfacts_meta": {"description": "The schema version and the build's vnfacts version.", "facets": [],
                      "columns": {}},
 }
