@@ -150,3 +150,30 @@ def test_schema_file_is_the_schema_the_code_creates():
     db = sqlite_utils.Database(memory=True)
     create(db)
     assert (Path(__file__).parents[1] / "schema" / "database.sql").read_text(encoding="utf-8") == dump(db)
+
+
+def test_a_build_killed_with_sigkill_is_consistent_and_a_rerun_completes_it(tmp_path):
+    import subprocess
+    import sys
+
+    src = write(tmp_path / "f.jsonl")
+    # The process kills itself (SIGKILL: no clean-up of any kind) once its second batch is committed.
+    script = ("import os, signal, sys\n"
+              "from vnfacts.database.load import build\n"
+              "seen = []\n"
+              "def kill(report):\n"
+              "    seen.append(1)\n"
+              "    if len(seen) == 2:\n"
+              "        os.kill(os.getpid(), signal.SIGKILL)\n"
+              "build(sys.argv[1], [sys.argv[2]], batch=2, on_batch=kill)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "f.db"), str(src)])
+    assert done.returncode == -9
+    con = sqlite3.connect(tmp_path / "f.db")
+    assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert con.execute("select count(*) from documents").fetchone()[0] == 4
+    assert con.execute("select count(*) from facts").fetchone()[0] == 8
+    con.close()
+    report = build(tmp_path / "f.db", [str(src)])
+    assert (report.added, report.unchanged) == (1, 4)
+    assert counts(tmp_path / "f.db") == {"documents": 5, "facts": 8, "people": 2, "mentions": 5, "offices": 3,
+                                         "tenures": 3}
