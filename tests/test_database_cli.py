@@ -175,3 +175,12 @@ def test_db_build_text_stores_the_text_the_offsets_index_and_searches_it(tmp_pat
 def test_db_build_text_counts_sources_it_cannot_read(db, tmp_path):
     result = run("db", "build", write(tmp_path / "g.jsonl"), "--db", tmp_path / "g.db", "--text")
     assert result.exit_code == 0 and "4 sources not readable for --text" in result.stderr
+
+
+def test_people_and_offices_json_follow_their_schemas(db):
+    jsonschema = pytest.importorskip("jsonschema")  # in the test extra: CI has it
+    for command, schema in (("people", "person"), ("offices", "office")):
+        found = json.loads(run(command, "--db", db, "-f", "json").stdout)
+        assert found
+        for item in found:
+            jsonschema.validate(item, json.loads((ROOT / "schema" / f"{schema}.schema.json").read_text(encoding="utf-8")))
