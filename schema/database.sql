@@ -129,9 +129,6 @@ CREATE INDEX "idx_facts_name"
 CREATE INDEX "idx_facts_organization"
     ON "facts" ("organization");
 
-CREATE INDEX "idx_facts_type"
-    ON "facts" ("type");
-
 CREATE INDEX "idx_facts_type_date_start"
     ON "facts" ("type", "date_start");
 

@@ -59,6 +59,7 @@ def lexicons() -> Mapping[str, Any]:
     return cached_ruleset().lexicons
 
 
+@lru_cache(maxsize=1 << 16)  # the same titles and bodies come back in every article
 def fold_key(text: str) -> str:
     """A title or query folded for comparison: case, tone placement, spaces, abbreviations.
 

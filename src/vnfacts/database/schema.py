@@ -54,8 +54,8 @@ TENURES = {"id": int, "person_id": int, "office_id": int, "first_seen": str, "la
 DERIVED = ("tenures", "mentions", "offices", "people")
 
 INDEXES = {
-    "facts": (["document_id"], ["type"], ["type", "number"], ["type", "date_start"], ["name"],
-              ["organization"]),
+    # (type, number) and (type, date_start) also serve a filter on type alone.
+    "facts": (["document_id"], ["type", "number"], ["type", "date_start"], ["name"], ["organization"]),
     "documents": (["published"],),
     "mentions": (["person_id"], ["document_id"]),
     "tenures": (["person_id"], ["office_id"]),
