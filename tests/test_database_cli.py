@@ -184,3 +184,8 @@ def test_people_and_offices_json_follow_their_schemas(db):
         assert found
         for item in found:
             jsonschema.validate(item, json.loads((ROOT / "schema" / f"{schema}.schema.json").read_text(encoding="utf-8")))
+
+
+def test_db_build_into_a_folder_that_does_not_exist_is_one_line(tmp_path):
+    result = run("db", "build", write(tmp_path / "f.jsonl"), "--db", tmp_path / "no" / "such" / "f.db")
+    assert result.exit_code == 2 and "cannot open" in result.stderr and "Traceback" not in result.output

@@ -64,11 +64,13 @@ class Report:
 def open_database(path: str | Path, *, text: bool = False) -> sqlite_utils.Database:
     """The database at `path`, created if new; an SQLite file that is not a vnfacts database, or
     one of a newer schema, is refused (NotVnfactsOutput, exit code 2)."""
-    db = sqlite_utils.Database(path)
     try:
+        db = sqlite_utils.Database(path)
         version = schema_version(db)
         if version is None and [t for t in db.table_names() if not t.startswith("sqlite_")]:
             raise NotVnfactsOutput(f"{path}: an SQLite database that vnfacts did not make; give a new file")
+    except sqlite3.OperationalError as exc:  # a missing folder, no permission
+        raise NotVnfactsOutput(f"{path}: cannot open: {exc}") from None
     except sqlite3.DatabaseError as exc:
         raise NotVnfactsOutput(f"{path}: not an SQLite database ({exc})") from None
     if version is not None and version > SCHEMA_VERSION:
