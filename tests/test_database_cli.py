@@ -189,3 +189,10 @@ def test_people_and_offices_json_follow_their_schemas(db):
 def test_db_build_into_a_folder_that_does_not_exist_is_one_line(tmp_path):
     result = run("db", "build", write(tmp_path / "f.jsonl"), "--db", tmp_path / "no" / "such" / "f.db")
     assert result.exit_code == 2 and "cannot open" in result.stderr and "Traceback" not in result.output
+
+
+def test_batch_db_refuses_a_bad_database_before_the_run(tmp_path):
+    (tmp_path / "notes.db").write_text("not a database", encoding="utf-8")
+    result = run("batch", ROOT / "samples" / "gold" / "texts", "-o", tmp_path / "f.jsonl", "--db", tmp_path / "notes.db")
+    assert result.exit_code == 2 and "notes.db" in result.stderr
+    assert not (tmp_path / "f.jsonl").exists()

@@ -83,6 +83,11 @@ def check_batch_db(db_path: str | None, output: str | None, fmt: str | None) -> 
     if fmt == "csv" or (fmt is None and output.lower().endswith(".csv")):
         raise click.UsageError("--db loads JSON Lines: give -o OUT.jsonl (not --format csv)")
     database_modules()
+    # Said before the run, not after an hour of extraction.
+    if os.path.exists(db_path):
+        open_existing(db_path).close()
+    elif not os.path.isdir(os.path.dirname(os.path.abspath(db_path))):
+        raise DatabaseProblem(f"{db_path}: cannot open: no such folder")
 
 
 def load_batch_output(db_path: str | None, output: str, code: int, *, quiet: bool) -> None:
