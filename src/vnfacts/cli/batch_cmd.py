@@ -53,10 +53,12 @@ class UsageProblem(click.ClickException):
                    "processes. -o then names an output folder (a path or URL) of part files. Needs vnfacts[dask].")
 @click.option("--task-size", type=ByteSize(), default=None,
               help="With --scheduler: bytes of input per task [default: the run's size / 64, from 64K to 4MB].")
+@click.option("--db", "db_path", metavar="FILE", help="Also load the -o output into the SQLite database FILE when "
+                                                     "the run ends (vnfacts db build; needs vnfacts[db]).")
 @rules_option
 @quiet_pipe
 def batch(inputs, output, fmt, types, workers, resume, overwrite, stdin_kind, globs, text_field, id_field,
-          published_field, max_bytes, doc_timeout, quiet, scheduler, task_size, rule_paths):
+          published_field, max_bytes, doc_timeout, quiet, scheduler, task_size, rule_paths, db_path=None):
     """Extract the facts of every document in INPUT...: text and HTML files, folders (recursive),
     .zip, .tar(.gz|.bz2|.xz), .tgz, .jsonl(.gz) and .ndjson dumps. "-" is standard input: a
     list of paths, one per line (--stdin paths, the default), or articles as JSON Lines
@@ -80,7 +82,11 @@ def batch(inputs, output, fmt, types, workers, resume, overwrite, stdin_kind, gl
       zcat dump.jsonl.gz | vnfacts batch - --stdin jsonl --text-field body -o facts.jsonl
       vnfacts batch 's3://bucket/crawl/*.zip' -o s3://bucket/facts/ --scheduler tcp://10.0.0.5:8786
       vnfacts batch news/ -o facts/ --scheduler local:4     # parts in facts/, then facts/_SUCCESS
+      vnfacts batch news/ -o facts.jsonl --db facts.db        # and the database (docs/database.md)
     """
+    from .db_cmd import check_batch_db, load_batch_output  # --db: the database hook, nothing else here
+
+    check_batch_db(db_path, output, fmt)
     if resume and overwrite:
         raise click.UsageError("--resume and --overwrite exclude each other: finish the run, or start again")
     if scheduler or task_size:
@@ -91,6 +97,7 @@ def batch(inputs, output, fmt, types, workers, resume, overwrite, stdin_kind, gl
         code = _run_on_cluster(inputs, settings, output=output, fmt=fmt, types=types, workers=workers,
                                resume=resume, quiet=quiet, rule_paths=rule_paths, scheduler=scheduler,
                                task_size=task_size)
+        load_batch_output(db_path, output, code, quiet=quiet)
         if code:
             sys.exit(code)
         return
@@ -104,6 +111,7 @@ def batch(inputs, output, fmt, types, workers, resume, overwrite, stdin_kind, gl
                                overwrite=overwrite, rule_paths=rule_paths)
     code = _run(inputs, settings, extractor, output=output, fmt=fmt, wanted=wanted, workers=workers, resume=resume,
                 quiet=quiet, rule_paths=rule_paths, stdin_kind=stdin_kind, manifest=manifest, doc_timeout=doc_timeout)
+    load_batch_output(db_path, output, code, quiet=quiet)
     if code:
         sys.exit(code)
 
