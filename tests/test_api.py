@@ -71,9 +71,11 @@ def test_degenerate_texts_give_no_error(text):
 
 
 def test_underthesea_core_panic_costs_no_document():
-    """underthesea_core's CRF panics on an empty token; found by the fuzzer."""
+    """underthesea_core's CRF panics on an empty token (found by the fuzzer): the token reaches
+    it as clean text now, and a panic left would give no tags, never an exception."""
     from vnfacts.text.tokens import Token, _join_words, _predict, _word_model
-    assert _predict(_word_model(), [Token("", 0, 0)]) is None
+    tags = _predict(_word_model(), [Token("", 0, 0)])
+    assert tags is None or len(tags) == 1
     assert _join_words(" ", 0, [Token(" ", 0, 1)]) == []
     doc = extract("Có 5 \u3000 hộ và 12\u2003người tham gia.")
     assert doc.facts and all(doc.text[f.start:f.end] == f.text for f in doc.facts)
